@@ -1,0 +1,11 @@
+from django.contrib import admin
+from django.urls import include, path
+
+admin.site.site_header = "Lưu trữ tin hội nghị — Quản trị"
+admin.site.site_title = "Lưu trữ tin hội nghị"
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("articles.urls")),
+]

@@ -1,0 +1,531 @@
+"""The archive's data: articles, the meetings they report, the people and figures they name."""
+
+from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex, OpClass
+from django.contrib.postgres.search import (
+    SearchHeadline,
+    SearchQuery,
+    SearchRank,
+    SearchVector,
+    SearchVectorField,
+    TrigramWordSimilarity,
+)
+from django.db import models
+from django.db.models import F, Func, Q, Value
+from django.db.models.functions import Lower
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+SEARCH_CONFIG = "vi_unaccent"
+
+
+class Unaccent(Func):
+    """The IMMUTABLE f_unaccent() wrapper created in migration 0001 (usable in indexes)."""
+
+    function = "f_unaccent"
+    output_field = models.TextField()
+
+
+class Level(models.TextChoices):
+    PROVINCE = "province", _("Tỉnh / thành phố trực thuộc TW")
+    CITY = "city", _("Thành phố thuộc tỉnh")
+    DISTRICT = "district", _("Huyện / quận")
+    TOWN = "town", _("Thị xã")
+    COMMUNE = "commune", _("Xã / phường / thị trấn")
+
+
+class PeriodKind(models.TextChoices):
+    MONTH = "month", _("Tháng")
+    QUARTER = "quarter", _("Quý")
+    HALF = "half", _("6 tháng")
+    MONTHS = "months", _("Nhiều tháng")
+    YEAR = "year", _("Năm")
+
+
+class MeetingKind(models.TextChoices):
+    SO_KET = "sơ kết", _("Sơ kết")
+    TONG_KET = "tổng kết", _("Tổng kết")
+    GIAO_BAN = "giao ban", _("Giao ban")
+    DAI_HOI = "đại hội", _("Đại hội")
+    HOI_NGHI = "hội nghị", _("Hội nghị")
+
+
+class Role(models.TextChoices):
+    CHAIR = "chair", _("Chủ trì")
+    ATTEND = "attend", _("Dự")
+    SPEAK = "speak", _("Phát biểu")
+    REPORT = "report", _("Báo cáo")
+    MENTIONED = "mentioned", _("Được nhắc đến")
+
+
+class UnitClass(models.TextChoices):
+    MONEY = "money", _("Tiền")
+    PERCENT = "percent", _("Tỷ lệ %")
+    RATIO = "ratio", _("Tỷ số x/y")
+    COUNT = "count", _("Số lượng")
+    OTHER = "other", _("Khác")
+
+
+class AdministrativeUnitQuerySet(models.QuerySet):
+    def provinces(self, era="2023"):
+        """The 63 provinces in force until 30 June 2025 ("2023") or the 34 from 1 July 2025 ("2025")."""
+        qs = self.filter(level=AdministrativeUnit.Kind.PROVINCE)
+        if era == "2023":
+            return qs.filter(valid_from__isnull=True)
+        return qs.filter(valid_to__isnull=True)
+
+    def districts(self):
+        return self.filter(level=AdministrativeUnit.Kind.DISTRICT)
+
+
+class AdministrativeUnit(models.Model):
+    """A province or district-level unit of the gazetteer, with its period of validity."""
+
+    class Kind(models.TextChoices):
+        PROVINCE = "province", _("Cấp tỉnh")
+        DISTRICT = "district", _("Cấp huyện")
+
+    code = models.CharField(_("mã"), max_length=16, unique=True)
+    name = models.CharField(_("tên"), max_length=100)
+    type = models.CharField(_("loại"), max_length=20, help_text=_("tỉnh, thành phố, huyện, quận, thị xã"))
+    level = models.CharField(_("cấp"), max_length=10, choices=Kind.choices)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    parent = models.ForeignKey(
+        "self", models.PROTECT, null=True, blank=True, related_name="children", verbose_name=_("thuộc")
+    )
+    successor = models.ForeignKey(
+        "self",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="predecessors",
+        verbose_name=_("tỉnh mới (từ 1/7/2025)"),
+    )
+    valid_from = models.DateField(_("hiệu lực từ"), null=True, blank=True)
+    valid_to = models.DateField(_("hiệu lực đến"), null=True, blank=True)
+    aliases = ArrayField(
+        models.CharField(max_length=100), default=list, blank=True, verbose_name=_("tên khác")
+    )
+
+    objects = AdministrativeUnitQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("đơn vị hành chính")
+        verbose_name_plural = _("đơn vị hành chính")
+        ordering = ["level", "name"]
+        indexes = [
+            # The province list and a province's districts: filter(level=..., parent=...).
+            models.Index(fields=["level", "parent"], name="unit_level_parent_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(valid_from__isnull=True)
+                | Q(valid_to__isnull=True)
+                | Q(valid_from__lte=F("valid_to")),
+                name="unit_valid_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(level="province", parent__isnull=True)
+                | Q(level="district", parent__isnull=False),
+                name="unit_parent_matches_level",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name if self.level == self.Kind.PROVINCE else f"{self.type} {self.name}"
+
+    def get_absolute_url(self):
+        return reverse("articles:province", kwargs={"province": self.slug})
+
+
+class Source(models.Model):
+    """A publisher: a provincial paper or a Party committee's portal."""
+
+    name = models.CharField(_("tên"), max_length=200, unique=True)
+    domain = models.CharField(_("tên miền"), max_length=200, blank=True, help_text=_("vd. baodongthap.vn"))
+    default_province = models.ForeignKey(
+        AdministrativeUnit,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        limit_choices_to={"level": "province"},
+        related_name="sources",
+        verbose_name=_("tỉnh mặc định"),
+    )
+
+    class Meta:
+        verbose_name = _("nguồn")
+        verbose_name_plural = _("nguồn")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class ArticleQuerySet(models.QuerySet):
+    def search(self, query):
+        """Full-text search, accent-insensitive, phrases in quotes, ranked, with a highlighted snippet."""
+        tsquery = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
+        return (
+            self.filter(search=tsquery)
+            .annotate(rank=SearchRank(F("search"), tsquery))
+            .annotate(
+                snippet=SearchHeadline(
+                    "body",
+                    tsquery,
+                    config=SEARCH_CONFIG,
+                    start_sel="<mark>",
+                    stop_sel="</mark>",
+                    max_fragments=2,
+                    max_words=30,
+                    min_words=12,
+                )
+            )
+        )
+
+    def for_province(self, unit):
+        return self.filter(province=unit)
+
+    def in_period(self, start, end):
+        """Articles whose reported period overlaps [start, end]."""
+        return self.filter(period_start__lte=end, period_end__gte=start)
+
+    def in_month(self, year, month):
+        return self.filter(date__year=year, date__month=month)
+
+    def public(self):
+        return self.select_related("province", "locality", "source")
+
+
+class Article(models.Model):
+    """One news article, as ingested (raw_text) and as read by the extractor."""
+
+    class Status(models.TextChoices):
+        OK = "ok", _("Đầy đủ")
+        PARTIAL = "partial", _("Thiếu một phần")
+        FAILED = "failed", _("Lỗi trích xuất")
+
+    title = models.TextField(_("tiêu đề"))
+    body = models.TextField(
+        _("nội dung"), blank=True, help_text=_("Văn bản đã làm sạch; vị trí bằng chứng tính trên đây.")
+    )
+    raw_text = models.TextField(_("văn bản gốc"), help_text=_("Đúng như khi nhập, không bao giờ sửa."))
+    content_hash = models.CharField(_("mã băm nội dung"), max_length=64)
+    source = models.ForeignKey(
+        Source, models.SET_NULL, null=True, blank=True, related_name="articles", verbose_name=_("nguồn")
+    )
+    url = models.URLField(_("địa chỉ gốc"), max_length=1000, blank=True)
+    published = models.DateField(_("ngày đăng"), null=True, blank=True)
+    author = models.CharField(_("tác giả"), max_length=200, blank=True)
+    province = models.ForeignKey(
+        AdministrativeUnit,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="articles",
+        limit_choices_to={"level": "province"},
+        verbose_name=_("tỉnh"),
+    )
+    locality = models.ForeignKey(
+        AdministrativeUnit,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="local_articles",
+        limit_choices_to={"level": "district"},
+        verbose_name=_("huyện / thành phố"),
+    )
+    locality_name = models.CharField(
+        _("địa phương"), max_length=100, blank=True, help_text=_("Tên đơn vị của cấp ủy, kể cả xã/phường.")
+    )
+    level = models.CharField(_("cấp"), max_length=10, choices=Level.choices, blank=True)
+    period_kind = models.CharField(_("kỳ báo cáo"), max_length=10, choices=PeriodKind.choices, blank=True)
+    period_year = models.PositiveSmallIntegerField(_("năm"), null=True, blank=True)
+    period_month = models.PositiveSmallIntegerField(_("tháng"), null=True, blank=True)
+    period_quarter = models.PositiveSmallIntegerField(_("quý"), null=True, blank=True)
+    period_half = models.PositiveSmallIntegerField(_("nửa năm"), null=True, blank=True)
+    period_months = models.PositiveSmallIntegerField(_("số tháng"), null=True, blank=True)
+    period_start = models.DateField(_("kỳ từ ngày"), null=True, blank=True)
+    period_end = models.DateField(_("kỳ đến ngày"), null=True, blank=True)
+    date = models.DateField(
+        _("ngày"), null=True, blank=True, help_text=_("Ngày hội nghị, nếu không có thì ngày đăng.")
+    )
+    status = models.CharField(_("trạng thái"), max_length=10, choices=Status.choices, default=Status.OK)
+    status_message = models.TextField(_("ghi chú trích xuất"), blank=True)
+    ingested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="ingested_articles",
+        verbose_name=_("người nhập"),
+    )
+    ingested_at = models.DateTimeField(_("thời điểm nhập"), default=timezone.now)
+    updated_at = models.DateTimeField(_("cập nhật"), auto_now=True)
+    is_demo = models.BooleanField(_("dữ liệu mẫu"), default=False)
+    search = models.GeneratedField(
+        expression=SearchVector("title", weight="A", config=SEARCH_CONFIG)
+        + SearchVector("body", weight="B", config=SEARCH_CONFIG),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("bài viết")
+        verbose_name_plural = _("bài viết")
+        ordering = ["-date", "-id"]
+        indexes = [
+            # Full-text search: filter(search=SearchQuery(...)).
+            GinIndex(fields=["search"], name="article_search_gin"),
+            # Latest articles and the month list: order_by("-date", "-id"), filter(date__year, date__month).
+            models.Index(fields=["-date", "-id"], name="article_date_idx"),
+            # Browse a province by month: filter(province=..., date__range=...).order_by("-date").
+            models.Index(fields=["province", "-date"], name="article_province_date_idx"),
+            # Filter by level within a province: filter(province=..., level=...).
+            models.Index(fields=["level", "province", "-date"], name="article_level_idx"),
+            # Locality pages: filter(locality=...).order_by("-date").
+            models.Index(fields=["locality", "-date"], name="article_locality_date_idx"),
+            # Reported period: in_period(start, end) overlaps.
+            models.Index(fields=["period_start", "period_end"], name="article_period_idx"),
+            # A source's articles: filter(source=...).order_by("-date").
+            models.Index(fields=["source", "-date"], name="article_source_date_idx"),
+            # The staff review list: filter(status__in=["partial", "failed"]).
+            models.Index(
+                fields=["status", "-ingested_at"], name="article_review_idx", condition=~Q(status="ok")
+            ),
+        ]
+        constraints = [
+            models.UniqueConstraint(fields=["content_hash"], name="article_unique_content_hash"),
+            models.CheckConstraint(
+                condition=Q(period_kind="", period_year__isnull=True)
+                | (
+                    ~Q(period_kind="")
+                    & Q(period_year__gte=1930, period_year__lte=2100)
+                    & (~Q(period_kind="month") | Q(period_month__isnull=False))
+                    & (~Q(period_kind="quarter") | Q(period_quarter__isnull=False))
+                    & (~Q(period_kind="half") | Q(period_half__isnull=False))
+                    & (~Q(period_kind="months") | Q(period_months__isnull=False))
+                ),
+                name="article_valid_period",
+            ),
+            models.CheckConstraint(
+                condition=(Q(period_month__isnull=True) | Q(period_month__gte=1, period_month__lte=12))
+                & (Q(period_quarter__isnull=True) | Q(period_quarter__gte=1, period_quarter__lte=4))
+                & (Q(period_half__isnull=True) | Q(period_half__gte=1, period_half__lte=2))
+                & (Q(period_months__isnull=True) | Q(period_months__gte=1, period_months__lte=12)),
+                name="article_period_field_ranges",
+            ),
+            models.CheckConstraint(
+                condition=Q(period_start__isnull=True)
+                | Q(period_end__isnull=True)
+                | Q(period_start__lte=F("period_end")),
+                name="article_period_range_ordered",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title[:120]
+
+    def get_absolute_url(self):
+        return reverse("articles:detail", kwargs={"pk": self.pk, "slug": self.slug})
+
+    @property
+    def slug(self):
+        return slugify(self.title.replace("đ", "d").replace("Đ", "D"))[:80] or "bai-viet"
+
+
+class Meeting(models.Model):
+    """A meeting an article reports, held by a Party committee or one of its bodies."""
+
+    article = models.ForeignKey(Article, models.CASCADE, related_name="meetings", verbose_name=_("bài viết"))
+    date = models.DateField(_("ngày"), null=True, blank=True)
+    organ = models.CharField(
+        _("cơ quan"), max_length=300, help_text=_("Như bài viết ghi: Ban Thường vụ Tỉnh ủy…")
+    )
+    kind = models.CharField(_("loại"), max_length=10, choices=MeetingKind.choices)
+    position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+    locked = models.BooleanField(_("đã hiệu đính"), default=False)
+
+    class Meta:
+        verbose_name = _("hội nghị")
+        verbose_name_plural = _("hội nghị")
+        ordering = ["article", "position"]
+        indexes = [
+            # Filter articles by meeting kind: filter(meetings__kind=...).
+            models.Index(fields=["kind", "article"], name="meeting_kind_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} · {self.organ}"
+
+
+class PersonQuerySet(models.QuerySet):
+    def search(self, query):
+        """Officials whose name is like `query`, with or without diacritics, tolerant of typos."""
+        folded = Unaccent(Lower(Value(query)))
+        return (
+            self.annotate(similarity=TrigramWordSimilarity(folded, "key"))
+            .filter(key__trigram_word_similar=folded)
+            .order_by("-similarity", "name")
+        )
+
+
+class Person(models.Model):
+    """An official, linked from every article that names them."""
+
+    name = models.CharField(_("họ tên"), max_length=100)
+    key = models.GeneratedField(
+        expression=Unaccent(Lower("name")),
+        output_field=models.CharField(max_length=100),
+        db_persist=True,
+        verbose_name=_("khóa tìm kiếm"),
+    )
+    province = models.ForeignKey(
+        AdministrativeUnit,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="people",
+        limit_choices_to={"level": "province"},
+        verbose_name=_("tỉnh"),
+    )
+    needs_review = models.BooleanField(_("cần xem lại"), default=False)
+    created_at = models.DateTimeField(_("tạo lúc"), default=timezone.now)
+
+    objects = PersonQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("cán bộ")
+        verbose_name_plural = _("cán bộ")
+        ordering = ["name", "id"]
+        indexes = [
+            # Officials search: filter(key__trigram_word_similar=...) ranked by similarity.
+            GinIndex(OpClass("key", name="gin_trgm_ops"), name="person_key_trgm"),
+            # Linking at ingestion: filter(name=..., province=...).
+            models.Index(fields=["name", "province"], name="person_name_province_idx"),
+            # The review list: filter(needs_review=True).
+            models.Index(fields=["created_at"], name="person_review_idx", condition=Q(needs_review=True)),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("articles:person", kwargs={"pk": self.pk, "slug": self.slug})
+
+    @property
+    def slug(self):
+        return slugify(self.name.replace("đ", "d").replace("Đ", "D")) or "can-bo"
+
+
+class Appearance(models.Model):
+    """A person named in an article, with the titles and roles the article gives them."""
+
+    article = models.ForeignKey(
+        Article, models.CASCADE, related_name="appearances", verbose_name=_("bài viết")
+    )
+    meeting = models.ForeignKey(
+        Meeting,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="appearances",
+        verbose_name=_("hội nghị"),
+    )
+    person = models.ForeignKey(
+        Person, models.SET_NULL, null=True, blank=True, related_name="appearances", verbose_name=_("cán bộ")
+    )
+    name = models.CharField(_("tên như bài viết ghi"), max_length=100)
+    titles = ArrayField(
+        models.CharField(max_length=300), default=list, blank=True, verbose_name=_("chức danh")
+    )
+    roles = ArrayField(
+        models.CharField(max_length=10, choices=Role.choices),
+        default=list,
+        blank=True,
+        verbose_name=_("vai trò"),
+    )
+    start = models.PositiveIntegerField(_("vị trí đầu"), default=0)
+    end = models.PositiveIntegerField(_("vị trí cuối"), default=0)
+    position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+    locked = models.BooleanField(
+        _("đã hiệu đính"), default=False, help_text=_("Trích xuất lại giữ nguyên dòng này.")
+    )
+
+    class Meta:
+        verbose_name = _("người được nêu tên")
+        verbose_name_plural = _("người được nêu tên")
+        ordering = ["article", "position"]
+        indexes = [
+            # A person's page: filter(person=...).order_by(article date).
+            models.Index(fields=["person", "article"], name="appearance_person_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=Q(start__lte=F("end")), name="appearance_valid_span"),
+            models.CheckConstraint(
+                condition=Q(roles__contained_by=Role.values), name="appearance_valid_roles"
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class Indicator(models.Model):
+    """A figure an article reports, with the sentence it came from."""
+
+    article = models.ForeignKey(
+        Article, models.CASCADE, related_name="indicators", verbose_name=_("bài viết")
+    )
+    meeting = models.ForeignKey(
+        Meeting, models.SET_NULL, null=True, blank=True, related_name="indicators", verbose_name=_("hội nghị")
+    )
+    label = models.CharField(_("chỉ tiêu"), max_length=300)
+    value = models.DecimalField(_("giá trị"), max_digits=24, decimal_places=6)
+    unit = models.CharField(_("đơn vị"), max_length=100, blank=True)
+    denominator = models.DecimalField(_("mẫu số"), max_digits=24, decimal_places=6, null=True, blank=True)
+    qualifier = models.CharField(
+        _("ước lượng"), max_length=10, blank=True, help_text=_("gần, trên, hơn, khoảng, ước")
+    )
+    unit_class = models.CharField(_("loại đơn vị"), max_length=10, choices=UnitClass.choices)
+    normalised_value = models.DecimalField(
+        _("giá trị chuẩn hóa"),
+        max_digits=32,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        help_text=_("Tiền tính bằng đồng."),
+    )
+    text = models.TextField(_("trích dẫn"), blank=True)
+    start = models.PositiveIntegerField(_("vị trí đầu"), default=0)
+    end = models.PositiveIntegerField(_("vị trí cuối"), default=0)
+    position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+    locked = models.BooleanField(
+        _("đã hiệu đính"), default=False, help_text=_("Trích xuất lại giữ nguyên dòng này.")
+    )
+
+    class Meta:
+        verbose_name = _("chỉ tiêu")
+        verbose_name_plural = _("chỉ tiêu")
+        ordering = ["article", "position"]
+        indexes = [
+            # The indicators page: filter(unit_class=...) joined to the article's province and period.
+            models.Index(fields=["unit_class", "article"], name="indicator_class_idx"),
+            # Label words on the indicators page: filter(label__trigram_word_similar=...) / icontains.
+            GinIndex(OpClass(Unaccent(Lower("label")), name="gin_trgm_ops"), name="indicator_label_trgm"),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=Q(start__lte=F("end")), name="indicator_valid_span"),
+            models.CheckConstraint(
+                condition=Q(unit_class="ratio", denominator__isnull=False) | ~Q(unit_class="ratio"),
+                name="indicator_ratio_has_denominator",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.label}: {self.value} {self.unit}"

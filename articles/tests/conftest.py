@@ -1,0 +1,20 @@
+import pytest
+
+from articles.models import AdministrativeUnit
+
+from .factories import make_article
+
+
+@pytest.fixture
+def tra_vinh(db):
+    return AdministrativeUnit.objects.get(slug="tra-vinh")
+
+
+@pytest.fixture
+def dong_thap(db):
+    return AdministrativeUnit.objects.get(slug="dong-thap")
+
+
+@pytest.fixture
+def article(db, tra_vinh):
+    return make_article(province=tra_vinh)

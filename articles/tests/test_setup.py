@@ -1,0 +1,64 @@
+"""Settings and the two-command setup: what a newcomer and production rely on."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def import_settings(**env):
+    environ = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "DEBUG", "DATABASE_URL")}
+    environ.update(env)
+    return subprocess.run(
+        [sys.executable, "-c", "import archive.settings"],
+        cwd=ROOT,
+        env=environ,
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_settings_refuse_to_start_without_secret_key_when_debug_is_off():
+    result = import_settings(DEBUG="0")
+    assert result.returncode != 0
+    assert "SECRET_KEY is required when DEBUG is off" in result.stderr
+
+
+def test_settings_start_in_production_mode_with_a_secret_key():
+    result = import_settings(DEBUG="0", SECRET_KEY="x" * 50, DATABASE_URL="postgres://u:p@db:5432/archive")
+    assert result.returncode == 0, result.stderr
+
+
+def test_settings_refuse_a_database_other_than_postgresql():
+    result = import_settings(DATABASE_URL="sqlite:///db.sqlite3")
+    assert "DATABASE_URL must point to PostgreSQL" in result.stderr
+
+
+def test_settings_name_a_bad_boolean():
+    result = import_settings(DEBUG="maybe")
+    assert "DEBUG must be a boolean" in result.stderr
+
+
+@pytest.mark.django_db
+def test_home_page_and_admin_login_are_served(client):
+    assert client.get("/").status_code == 200
+    response = client.get("/admin/")
+    assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+@pytest.mark.django_db
+def test_ensure_admin_creates_the_account_once():
+    from io import StringIO
+
+    from django.contrib.auth.models import User
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("ensure_admin", stdout=out)
+    assert "password" in out.getvalue()
+    call_command("ensure_admin", stdout=StringIO())
+    assert User.objects.filter(is_superuser=True).count() == 1
