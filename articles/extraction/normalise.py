@@ -1,0 +1,64 @@
+"""Stage 1: one spelling for the same text.
+
+Unicode NFC, one tone-mark style ("uỷ" -> "ủy", "hoà" -> "hòa"), plain spaces, one newline style,
+and the space a careless editor left out after a full stop ("tỉnh.Các" -> "tỉnh. Các").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Old-style tone placement and its modern form; the tone moves only on a word-final "oa", "oe", "uy"
+# ("hoàng", "quỳnh" and "khuỷu" are written alike in both styles).
+_OLD_TO_NEW = {
+    "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
+    "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
+    "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
+}  # fmt: skip
+_OLD_TONE = re.compile(
+    r"(?<![qQ])([oO][àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ]|[uU][ỳýỷỹỵỲÝỶỸỴ])(?!\w)",
+)
+
+# Zero-width and other invisible characters that survive copy-and-paste from web pages.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+# Every kind of horizontal space becomes a plain space.
+_SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+# "tỉnh.Các", "(mở rộng).Tiếp": a lower-case letter or closing bracket, a full stop, then a capital.
+# Capitals before the stop ("TP.HCM") and digits ("1.500", "7.10") are left alone.
+_GLUED_STOP = re.compile(r"(?:(?<=[^\W\d_])|(?<=[)\]”\"]))\.(?=[^\W\d_])")
+
+
+def _modern_tone(match: re.Match) -> str:
+    old = match.group(1)
+    new = _OLD_TO_NEW[old.lower()]
+    if old.isupper():
+        return new.upper()
+    if old[0].isupper():
+        return new[0].upper() + new[1]
+    return new
+
+
+def _space_after_stop(match: re.Match) -> str:
+    before, after = match.string[match.start() - 1], match.string[match.end()]
+    return ". " if after.isupper() and not before.isupper() else "."
+
+
+def normalise(text: str) -> str:
+    """Return `text` in NFC with one tone style, plain spaces and "\\n" line ends; lines are stripped."""
+    text = unicodedata.normalize("NFC", text)
+    text = text.translate(_INVISIBLE)
+    text = _NEWLINES.sub("\n", text)
+    text = _CONTROL.sub("", text)
+    text = _SPACES.sub(" ", text)
+    text = _OLD_TONE.sub(_modern_tone, text)
+    text = _GLUED_STOP.sub(_space_after_stop, text)
+    return "\n".join(line.strip() for line in text.split("\n"))
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics, "đ" as "d": for comparing names however they were typed."""
+    text = unicodedata.normalize("NFD", text.lower())
+    return "".join(c for c in text if not unicodedata.combining(c)).replace("đ", "d")
