@@ -423,6 +423,42 @@ class Person(models.Model):
         return slugify(self.name.replace("đ", "d").replace("Đ", "D")) or "can-bo"
 
 
+class PersonMerge(models.Model):
+    """A record that two persons were one official: the other's appearances moved to `person`."""
+
+    person = models.ForeignKey(
+        Person, models.CASCADE, related_name="merges", verbose_name=_("cán bộ được giữ lại")
+    )
+    merged_id = models.PositiveBigIntegerField(_("mã cán bộ đã gộp"))
+    merged_name = models.CharField(_("tên cán bộ đã gộp"), max_length=100)
+    merged_province = models.ForeignKey(
+        AdministrativeUnit,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("tỉnh của cán bộ đã gộp"),
+    )
+    appearances = models.PositiveIntegerField(_("số lần được nêu tên đã chuyển"), default=0)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("người gộp"),
+    )
+    at = models.DateTimeField(_("thời điểm"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("lần gộp cán bộ")
+        verbose_name_plural = _("các lần gộp cán bộ")
+        ordering = ["-at"]
+
+    def __str__(self):
+        return f"{self.merged_name} (#{self.merged_id}) → {self.person}"
+
+
 class Appearance(models.Model):
     """A person named in an article, with the titles and roles the article gives them."""
 
