@@ -12,8 +12,8 @@ from django.contrib.postgres.search import (
     TrigramWordSimilarity,
 )
 from django.db import models
-from django.db.models import F, Func, Q, Value
-from django.db.models.functions import Lower
+from django.db.models import Count, Exists, F, Func, Max, Min, OuterRef, Q, Value
+from django.db.models.functions import Lower, TruncMonth
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -166,8 +166,12 @@ class Source(models.Model):
 
 
 class ArticleQuerySet(models.QuerySet):
-    def search(self, query):
-        """Full-text search, accent-insensitive, phrases in quotes, ranked, with a highlighted snippet."""
+    def search(self, query, marks=("<mark>", "</mark>")):
+        """Full-text search, accent-insensitive, phrases in quotes, ranked, with a highlighted snippet.
+
+        The snippet is raw body text with `marks` around the matches: pages pass private markers
+        and escape it with articles.highlight.headline_html, since the body is not HTML.
+        """
         tsquery = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
         return (
             self.filter(search=tsquery)
@@ -177,8 +181,8 @@ class ArticleQuerySet(models.QuerySet):
                     "body",
                     tsquery,
                     config=SEARCH_CONFIG,
-                    start_sel="<mark>",
-                    stop_sel="</mark>",
+                    start_sel=marks[0],
+                    stop_sel=marks[1],
                     max_fragments=2,
                     max_words=30,
                     min_words=12,
@@ -195,6 +199,25 @@ class ArticleQuerySet(models.QuerySet):
 
     def in_month(self, year, month):
         return self.filter(date__year=year, date__month=month)
+
+    def reported_within(self, start, end):
+        """Articles reporting on a period inside [start, end]: "tháng 11/2023" finds the November
+        reports, even those held on 1 December, and not the yearly ones."""
+        return self.filter(period_start__gte=start, period_end__lte=end)
+
+    def with_meeting_kind(self, kind):
+        # EXISTS rather than a join, so an article with two meetings of one kind is listed once.
+        return self.filter(Exists(Meeting.objects.filter(article=OuterRef("pk"), kind=kind)))
+
+    def month_counts(self):
+        """(month, count) rows, newest first: the calendars and the home page's months."""
+        return (
+            self.filter(date__isnull=False)
+            .annotate(month=TruncMonth("date"))
+            .values("month")
+            .annotate(count=Count("id"))
+            .order_by("-month")
+        )
 
     def public(self):
         return self.select_related("province", "locality", "source")
@@ -366,12 +389,20 @@ class Meeting(models.Model):
 
 class PersonQuerySet(models.QuerySet):
     def search(self, query):
-        """Officials whose name is like `query`, with or without diacritics, tolerant of typos."""
+        """Officials whose name is like `query`, with or without diacritics, tolerant of typos.
+
+        Ranked by similarity without diacritics, then with them (a query written "Hiếu" puts Hiếu
+        before Hiểu), then by how often the person appears.
+        """
         folded = Unaccent(Lower(Value(query)))
         return (
-            self.annotate(similarity=TrigramWordSimilarity(folded, "key"))
+            self.annotate(
+                similarity=TrigramWordSimilarity(folded, "key"),
+                exact_similarity=TrigramWordSimilarity(Lower(Value(query)), Lower("name")),
+                appearance_count=Count("appearances"),
+            )
             .filter(key__trigram_word_similar=folded)
-            .order_by("-similarity", "name")
+            .order_by("-similarity", "-exact_similarity", "-appearance_count", "name")
         )
 
 
@@ -459,6 +490,17 @@ class PersonMerge(models.Model):
         return f"{self.merged_name} (#{self.merged_id}) → {self.person}"
 
 
+class AppearanceQuerySet(models.QuerySet):
+    def titles_held(self):
+        """Each title given, with the first and last article date it was seen under."""
+        return (
+            self.annotate(title=Func(F("titles"), function="unnest", output_field=models.CharField()))
+            .values("title")
+            .annotate(first_seen=Min("article__date"), last_seen=Max("article__date"), count=Count("id"))
+            .order_by("first_seen", "title")
+        )
+
+
 class Appearance(models.Model):
     """A person named in an article, with the titles and roles the article gives them."""
 
@@ -493,6 +535,8 @@ class Appearance(models.Model):
         _("đã hiệu đính"), default=False, help_text=_("Trích xuất lại giữ nguyên dòng này.")
     )
 
+    objects = AppearanceQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("người được nêu tên")
         verbose_name_plural = _("người được nêu tên")
@@ -510,6 +554,18 @@ class Appearance(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class IndicatorQuerySet(models.QuerySet):
+    def label_matches(self, words):
+        """Indicators whose label holds every word, with or without diacritics (label trigram index)."""
+        queryset = self.alias(label_key=Unaccent(Lower("label")))
+        for word in words.split():
+            queryset = queryset.filter(label_key__contains=Unaccent(Lower(Value(word))))
+        return queryset
+
+    def public(self):
+        return self.select_related("article", "article__province")
 
 
 class Indicator(models.Model):
@@ -544,6 +600,8 @@ class Indicator(models.Model):
     locked = models.BooleanField(
         _("đã hiệu đính"), default=False, help_text=_("Trích xuất lại giữ nguyên dòng này.")
     )
+
+    objects = IndicatorQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("chỉ tiêu")
