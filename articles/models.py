@@ -12,8 +12,8 @@ from django.contrib.postgres.search import (
     TrigramWordSimilarity,
 )
 from django.db import models
-from django.db.models import Count, Exists, F, Func, Max, Min, OuterRef, Q, Value
-from django.db.models.functions import Lower, TruncMonth
+from django.db.models import Count, Exists, F, Func, Max, Min, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce, Lower, TruncMonth
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -399,7 +399,17 @@ class PersonQuerySet(models.QuerySet):
             self.annotate(
                 similarity=TrigramWordSimilarity(folded, "key"),
                 exact_similarity=TrigramWordSimilarity(Lower(Value(query)), Lower("name")),
-                appearance_count=Count("appearances"),
+                # A correlated count rather than a join: GROUP BY would keep the planner off the index.
+                appearance_count=Coalesce(
+                    Subquery(
+                        Appearance.objects.filter(person=OuterRef("pk"))
+                        .order_by()
+                        .values("person")
+                        .annotate(count=Count("id"))
+                        .values("count")
+                    ),
+                    0,
+                ),
             )
             .filter(key__trigram_word_similar=folded)
             .order_by("-similarity", "-exact_similarity", "-appearance_count", "name")
