@@ -1,0 +1,540 @@
+"""The one write path: read a text, extract what it reports and store it, in one transaction.
+
+The admin, `manage.py ingest`, the demo generator and the tests all call these functions; nothing
+else writes articles, meetings, appearances, indicators or persons. Ingestion is idempotent: an
+article is keyed on the hash of its normalised content, and the database's unique constraint
+decides between two ingests of one text running at once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+from itertools import islice
+
+from django.db import DatabaseError, IntegrityError, transaction
+from django.utils import timezone
+
+from .extraction.normalise import normalise
+from .extraction.types import Extraction
+from .ingest_input import IngestError, read_input, text_of
+from .models import (
+    AdministrativeUnit,
+    Appearance,
+    Article,
+    Indicator,
+    Level,
+    Meeting,
+    MeetingKind,
+    Person,
+    PersonMerge,
+    Role,
+    Source,
+    UnitClass,
+)
+
+__all__ = [
+    "IngestError",
+    "IngestResult",
+    "content_hash",
+    "ingest_many",
+    "ingest_text",
+    "merge_people",
+    "reextract",
+    "split_person",
+]
+
+logger = logging.getLogger(__name__)
+
+UNIQUE_HASH = "article_unique_content_hash"
+# numeric(24, 6) holds 18 digits before the point; a larger "figure" is a misread, not a figure.
+_LARGEST_VALUE = Decimal(10) ** 18
+
+
+@dataclass
+class IngestResult:
+    """What became of one text: "created", "duplicate" (the existing article) or "failed"."""
+
+    article: Article | None
+    created: bool
+    status: str
+    message: str
+    warnings: list[str] = field(default_factory=list)
+    name: str = ""
+
+
+@dataclass
+class _Pending:
+    """A text ready to store: the input as read and what the extractor found (or why it failed)."""
+
+    name: str
+    raw_text: str
+    content_hash: str
+    extraction: Extraction | None
+    error: str = ""
+    warnings: list[str] = field(default_factory=list)
+
+
+def content_hash(text: str) -> str:
+    """The article's identity: the same words in another spelling of spaces or tone marks hash alike."""
+    return hashlib.sha256(" ".join(normalise(text).split()).encode()).hexdigest()
+
+
+def ingest_text(
+    raw: str | bytes,
+    *,
+    source: Source | str | None = None,
+    url: str = "",
+    user=None,
+    is_demo: bool = False,
+    name: str = "",
+) -> IngestResult:
+    """Store one text with everything the extractor reads in it; raises IngestError for refused input."""
+    raw_text, text, warnings = read_input(raw)
+    source = _source(source)
+    key = content_hash(text)
+    existing = Article.objects.filter(content_hash=key).first()
+    if existing is not None:
+        return _duplicate(existing, name, warnings)
+    pending = _Pending(name, raw_text, key, *_extract(text, _hints(source, url)), warnings=warnings)
+    return _store(pending, source=source, url=url, user=user, is_demo=is_demo)
+
+
+def ingest_many(
+    items: Iterable[tuple[str, bytes | str]],
+    *,
+    source: Source | str | None = None,
+    user=None,
+    is_demo: bool = False,
+    bulk: bool = False,
+    progress: Callable[[int], object] | None = None,
+    batch_size: int = 250,
+) -> Iterator[IngestResult]:
+    """Ingest (name, data) pairs, yielding one result per item in order; refused input yields "failed".
+
+    `progress(n)` (e.g. tqdm's `update`) is called with the number of items done since the last call.
+    With `bulk`, each batch of `batch_size` items is stored in one transaction with bulk inserts; a batch
+    the database refuses (a concurrent ingest of the same text, a value it cannot hold) is stored again
+    one item at a time, so the outcome is the same as without `bulk`, only faster.
+    """
+    source = _source(source)
+    items = iter(items)
+    size = batch_size if bulk else 1
+    while batch := list(islice(items, size)):
+        yield from _ingest_batch(batch, source=source, user=user, is_demo=is_demo)
+        if progress is not None:
+            progress(len(batch))
+
+
+def reextract(article: Article) -> Article:
+    """Read the article's raw text again; rows a person corrected (locked) stay as they are."""
+    extraction, error = _extract(text_of(article.raw_text), _hints(article.source, article.url))
+    with transaction.atomic():
+        unlocked = article.appearances.filter(locked=False)
+        orphans = set(unlocked.exclude(person=None).values_list("person_id", flat=True))
+        unlocked.delete()
+        article.indicators.filter(locked=False).delete()
+        article.meetings.filter(locked=False).delete()
+        units = _units([extraction] if extraction else [])
+        _fill(article, extraction, error, units)
+        article.save()
+        kept = _Kept(
+            list(article.meetings.all()), list(article.appearances.all()), list(article.indicators.all())
+        )
+        linker = _PersonLinker([extraction] if extraction else [])
+        meetings, appearances, indicators = _children(article, extraction, linker, kept)
+        Meeting.objects.bulk_create(meetings)
+        Person.objects.bulk_create(linker.new)
+        Appearance.objects.bulk_create(appearances)
+        Indicator.objects.bulk_create(indicators)
+        # A person exists because an article names them; one named only by the replaced rows goes too.
+        Person.objects.filter(pk__in=orphans, appearances=None).delete()
+    return article
+
+
+def merge_people(keep: Person, other: Person, *, user=None) -> Person:
+    """`other` was `keep` all along: move its appearances to `keep`, record the merge, delete `other`."""
+    if keep.pk == other.pk:
+        raise ValueError("cannot merge a person with itself")
+    with transaction.atomic():
+        moved = Appearance.objects.filter(person=other).update(person=keep)
+        PersonMerge.objects.create(
+            person=keep,
+            merged_id=other.pk,
+            merged_name=other.name,
+            merged_province_id=other.province_id,
+            appearances=moved,
+            user=user if user is not None and user.is_authenticated else None,
+        )
+        keep.province_id = keep.province_id or other.province_id
+        keep.needs_review = False  # a person looked at both and decided
+        keep.save(update_fields=["province", "needs_review"])
+        other.delete()
+    return keep
+
+
+def split_person(person: Person, appearances, *, user=None) -> Person:
+    """Those `appearances` name somebody else of the same name: move them to a new person."""
+    ids = {a.pk for a in appearances}
+    if not ids:
+        raise ValueError("choose at least one appearance to split off")
+    owned = Appearance.objects.filter(person=person)
+    if owned.filter(pk__in=ids).count() != len(ids):
+        raise ValueError(f"some of the appearances are not {person.name}'s")
+    if owned.exclude(pk__in=ids).count() == 0:
+        raise ValueError(f"{person.name} would keep no appearance; edit the person instead")
+    with transaction.atomic():
+        first = owned.filter(pk__in=ids).select_related("article").order_by("article__date", "pk").first()
+        new = Person.objects.create(
+            name=person.name, province_id=first.article.province_id or person.province_id
+        )
+        owned.filter(pk__in=ids).update(person=new)
+        if person.needs_review:
+            person.needs_review = False
+            person.save(update_fields=["needs_review"])
+    logger.info("split %s appearances of person %s into person %s (by %s)", len(ids), person.pk, new.pk, user)
+    return new
+
+
+# --- storing -----------------------------------------------------------------------------------------
+
+
+def _ingest_batch(batch, *, source, user, is_demo) -> list[IngestResult]:
+    results: list[IngestResult | None] = [None] * len(batch)
+    read = []
+    for i, (name, data) in enumerate(batch):
+        try:
+            raw_text, text, warnings = read_input(data)
+        except IngestError as error:
+            results[i] = IngestResult(None, False, "failed", str(error), name=name)
+            continue
+        read.append((i, name, raw_text, text, warnings, content_hash(text)))
+    known = Article.objects.filter(content_hash__in=[r[-1] for r in read]).defer("raw_text", "body")
+    existing = {a.content_hash: a for a in known}
+    first_of: dict[str, int] = {}
+    copies = []  # texts that repeat an earlier one of this batch
+    pending: list[tuple[int, _Pending]] = []
+    for i, name, raw_text, text, warnings, key in read:
+        if key in existing:
+            results[i] = _duplicate(existing[key], name, warnings)
+        elif key in first_of:
+            copies.append((i, name, warnings, key))
+        else:
+            first_of[key] = i
+            extraction, error = _extract(text, _hints(source, ""))
+            pending.append((i, _Pending(name, raw_text, key, extraction, error, warnings)))
+    options = {"source": source, "url": "", "user": user, "is_demo": is_demo}
+    one_by_one = pending
+    if len(pending) > 1:
+        try:
+            with transaction.atomic():
+                articles = _write([p for _, p in pending], **options)
+        except DatabaseError:
+            logger.info("a batch of %s was refused; storing its texts one by one", len(pending))
+        else:
+            for (i, p), article in zip(pending, articles, strict=True):
+                results[i] = _created(article, p)
+            one_by_one = []
+    for i, p in one_by_one:
+        results[i] = _store(p, **options)
+    for i, name, warnings, key in copies:
+        results[i] = _duplicate(results[first_of[key]].article, name, warnings)
+    return results
+
+
+def _store(pending: _Pending, **options) -> IngestResult:
+    """Store one text in its own transaction; what the database refuses is kept as a failed article."""
+    try:
+        with transaction.atomic():
+            return _created(_write([pending], **options)[0], pending)
+    except IntegrityError as error:
+        if _constraint(error) == UNIQUE_HASH:
+            return _duplicate(Article.objects.get(content_hash=pending.content_hash), pending.name, [])
+        problem = error
+    except DatabaseError as error:
+        problem = error
+    if pending.extraction is None:
+        raise problem
+    logger.warning("storing %r failed, keeping it as failed: %s", pending.name, problem)
+    reason = f"the database refused what the extractor found: {str(problem).strip()}"
+    return _store(replace(pending, extraction=None, error=reason), **options)
+
+
+def _write(pending: list[_Pending], *, source, url, user, is_demo) -> list[Article]:
+    """Insert the articles and all their rows; the caller holds the transaction."""
+    units = _units([p.extraction for p in pending if p.extraction])
+    user = user if user is not None and user.is_authenticated else None
+    now = timezone.now()
+    articles = []
+    for p in pending:
+        article = Article(
+            raw_text=p.raw_text,
+            content_hash=p.content_hash,
+            source=source,
+            url=url,
+            ingested_by=user,
+            ingested_at=now,
+            is_demo=is_demo,
+        )
+        _fill(article, p.extraction, p.error, units)
+        if not article.title:
+            article.title = _first_line(p.raw_text) or p.name or "(không có tiêu đề)"
+        articles.append(article)
+    Article.objects.bulk_create(articles)
+    linker = _PersonLinker([p.extraction for p in pending if p.extraction])
+    meetings, appearances, indicators = [], [], []
+    for article, p in zip(articles, pending, strict=True):
+        rows = _children(article, p.extraction, linker, _Kept())
+        meetings += rows[0]
+        appearances += rows[1]
+        indicators += rows[2]
+    Meeting.objects.bulk_create(meetings)
+    Person.objects.bulk_create(linker.new)
+    Appearance.objects.bulk_create(appearances)
+    Indicator.objects.bulk_create(indicators)
+    return articles
+
+
+def _fill(article: Article, extraction: Extraction | None, error: str, units: dict) -> None:
+    """Set the article's fields from the extraction (all cleared when the extractor failed)."""
+    ex = extraction or Extraction()
+    province = units.get(ex.province_code)
+    locality = units.get(ex.locality_code)
+    period = ex.period
+    start, end = period.bounds() if period else (None, None)
+    article.title = ex.title
+    article.body = ex.body
+    article.published = ex.published
+    article.author = _fit(ex.author or "", 200)
+    article.province = province
+    article.locality = locality if locality and locality.parent_id == getattr(province, "pk", None) else None
+    article.locality_name = _fit(ex.locality or "", 100)
+    article.level = ex.level if ex.level in Level.values else ""
+    article.period_kind = period.kind if period else ""
+    article.period_year = period.year if period else None
+    article.period_month = period.month if period else None
+    article.period_quarter = period.quarter if period else None
+    article.period_half = period.half if period else None
+    article.period_months = period.months if period else None
+    article.period_start, article.period_end = start, end
+    article.date = next((m.date for m in ex.meetings if m.date), None) or ex.published
+    article.status, article.status_message = _status(extraction, error, province)
+
+
+def _status(extraction: Extraction | None, error: str, province) -> tuple[str, str]:
+    if extraction is None:
+        return Article.Status.FAILED, error or "the extractor failed"
+    missing = []
+    if not extraction.meetings:
+        missing.append("no meeting found")
+    if province is None:
+        missing.append("no province found")
+    if len(missing) == 2 and not (extraction.people or extraction.indicators or extraction.period):
+        return (
+            Article.Status.FAILED,
+            "the extractor found nothing: no meeting, province, period, people or figures",
+        )
+    if missing:
+        return Article.Status.PARTIAL, "; ".join(missing)
+    return Article.Status.OK, ""
+
+
+@dataclass
+class _Kept:
+    """Rows a person corrected, which re-extraction keeps; new rows they already cover are skipped."""
+
+    meetings: list = field(default_factory=list)
+    appearances: list = field(default_factory=list)
+    indicators: list = field(default_factory=list)
+
+    def covers_meeting(self, m) -> bool:
+        return any(k.locked and (k.date, k.kind) == (m.date, m.kind) for k in self.meetings)
+
+    def covers_span(self, rows, start: int, end: int, name: str | None = None) -> bool:
+        return any(
+            k.locked and ((k.start < end and start < k.end) or (name is not None and k.name == name))
+            for k in rows
+        )
+
+
+def _children(article, extraction, linker, kept: _Kept):
+    """The article's new meetings, appearances and indicators (unsaved), skipping what `kept` covers."""
+    if extraction is None:
+        return [], [], []
+    meetings = [
+        Meeting(article=article, date=m.date, organ=_fit(m.organ, 300), kind=m.kind, position=n)
+        for n, m in enumerate(extraction.meetings)
+        if m.kind in MeetingKind.values and not kept.covers_meeting(m)
+    ]
+    every_meeting = kept.meetings + meetings
+    # With one meeting every person and figure belongs to it; with several the extractor does not say.
+    meeting = every_meeting[0] if len(every_meeting) == 1 else None
+    appearances = []
+    for n, a in enumerate(extraction.people):
+        start, end = _span(a.start, a.end)
+        if not a.name.strip() or kept.covers_span(kept.appearances, start, end, a.name):
+            continue
+        person = linker.person(a.name, a.titles, article)
+        appearances.append(
+            Appearance(
+                article=article,
+                meeting=meeting,
+                person=person,
+                name=_fit(a.name, 100),
+                titles=[_fit(t, 300) for t in a.titles],
+                roles=[r for r in a.roles if r in Role.values],
+                start=start,
+                end=end,
+                position=n,
+            )
+        )
+    indicators = []
+    for n, i in enumerate(extraction.indicators):
+        start, end = _span(i.start, i.end)
+        if abs(i.value) >= _LARGEST_VALUE or kept.covers_span(kept.indicators, start, end):
+            continue
+        unit_class = i.unit_class if i.unit_class in UnitClass.values else UnitClass.OTHER
+        indicators.append(
+            Indicator(
+                article=article,
+                meeting=meeting,
+                label=_fit(i.label, 300),
+                value=i.value,
+                unit=_fit(i.unit, 100),
+                denominator=i.denominator,
+                qualifier=_fit(i.qualifier or "", 10),
+                unit_class=unit_class,
+                normalised_value=i.normalised_value,
+                text=i.text,
+                start=start,
+                end=end,
+                position=n,
+            )
+        )
+    return meetings, appearances, indicators
+
+
+class _PersonLinker:
+    """Finds the Person each appearance names, or makes one; sees the persons made in the same batch.
+
+    The same name (diacritics and all) is the same official when the context agrees: the same province,
+    or a title they share. The same name without either is unclear: a new person flagged for review.
+    """
+
+    def __init__(self, extractions: list[Extraction]):
+        names = {a.name for ex in extractions for a in ex.people}
+        self.by_name: dict[str, list[Person]] = {}
+        for person in Person.objects.filter(name__in=names).order_by("needs_review", "pk"):
+            self.by_name.setdefault(person.name, []).append(person)
+        self.titles: dict[int, set[str]] = {}  # by id(person): titles seen in this batch
+        self.in_article: dict[tuple[int, str], Person] = {}
+        self.new: list[Person] = []
+
+    def person(self, name: str, titles: list[str], article: Article) -> Person:
+        name = _fit(name, 100)
+        here = (id(article), name)
+        if here not in self.in_article:
+            self.in_article[here] = self._find(name, titles, article.province_id)
+        person = self.in_article[here]
+        self.titles.setdefault(id(person), set()).update(titles)
+        return person
+
+    def _find(self, name: str, titles: list[str], province_id) -> Person:
+        candidates = self.by_name.setdefault(name, [])
+        same_place = [c for c in candidates if province_id is not None and c.province_id == province_id]
+        if same_place:
+            return same_place[0]
+        agreeing = self._agreeing_title(candidates, titles)
+        if agreeing is not None:
+            return agreeing
+        person = Person(name=name, province_id=province_id, needs_review=bool(candidates))
+        candidates.append(person)
+        self.new.append(person)
+        return person
+
+    def _agreeing_title(self, candidates: list[Person], titles: list[str]) -> Person | None:
+        if not titles:
+            return None
+        for c in candidates:
+            if self.titles.get(id(c), set()) & set(titles):
+                return c
+        saved = [c.pk for c in candidates if c.pk is not None]
+        if not saved:
+            return None
+        match = Appearance.objects.filter(person__in=saved, titles__overlap=titles).values("person_id")[:1]
+        pk = next(iter(match), {}).get("person_id")
+        return next((c for c in candidates if c.pk == pk), None)
+
+
+# --- small helpers -----------------------------------------------------------------------------------
+
+
+def _source(source: Source | str | None) -> Source | None:
+    if source is None or isinstance(source, Source):
+        return source
+    name = source.strip()
+    if not name:
+        return None
+    found = Source.objects.select_related("default_province").filter(name=name).first()
+    return found or Source.objects.get_or_create(name=name)[0]
+
+
+def _hints(source: Source | None, url: str) -> dict:
+    hints = {}
+    if url:
+        hints["url"] = url
+    if source is not None:
+        hints["source"] = source.name
+        if source.default_province_id:
+            hints["province"] = source.default_province.name
+    return hints
+
+
+def _extract(text: str, hints: dict) -> tuple[Extraction | None, str]:
+    from .extraction import extract
+
+    try:
+        return extract(text, hints), ""
+    except Exception as error:
+        # The extractor promises never to raise; if it does, the raw text is still stored, as failed.
+        logger.exception("the extractor raised")
+        return None, f"the extractor failed: {type(error).__name__}: {error}"
+
+
+def _units(extractions: list[Extraction]) -> dict[str, AdministrativeUnit]:
+    codes = {c for ex in extractions for c in (ex.province_code, ex.locality_code) if c}
+    return AdministrativeUnit.objects.in_bulk(codes, field_name="code") if codes else {}
+
+
+def _created(article: Article, pending: _Pending) -> IngestResult:
+    warnings = list(pending.warnings) + (pending.extraction.warnings if pending.extraction else [])
+    if article.status == Article.Status.FAILED:
+        return IngestResult(article, True, "failed", article.status_message, warnings, pending.name)
+    message = "created" + (f" ({article.status_message})" if article.status_message else "")
+    return IngestResult(article, True, "created", message, warnings, pending.name)
+
+
+def _duplicate(article: Article, name: str, warnings: list[str]) -> IngestResult:
+    message = f"already in the archive as article #{article.pk}"
+    return IngestResult(article, False, "duplicate", message, list(warnings), name)
+
+
+def _constraint(error: IntegrityError) -> str | None:
+    diag = getattr(error.__cause__, "diag", None)
+    return getattr(diag, "constraint_name", None)
+
+
+def _span(start: int, end: int) -> tuple[int, int]:
+    start = max(0, start or 0)
+    return start, max(start, end or 0)
+
+
+def _fit(text: str, length: int) -> str:
+    return text if len(text) <= length else text[: length - 1] + "…"
+
+
+def _first_line(text: str) -> str:
+    return next((line.strip()[:300] for line in text.splitlines() if line.strip()), "")
