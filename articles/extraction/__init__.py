@@ -1,0 +1,106 @@
+"""Read a Party-committee meeting report into plain dataclasses (see ../shared/EXTRACTION.md).
+
+    extract(text, hints) -> Extraction
+
+Stages, in order: normalise -> clean -> header (title, stamp, byline) -> committee (organ, meetings)
+-> dates (period, meeting dates) -> place (level, province, locality) -> people -> indicators.
+Pure Python: no Django import, so it can be read, tested and benchmarked alone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .clean import clean
+from .committee import locate, read_committee
+from .dates import read_dates
+from .header import read_header
+from .normalise import normalise
+from .types import Appearance, Extraction, Indicator, Meeting, Period
+
+try:
+    from .people import find_people
+except ImportError:  # TODO: drop once people.py lands (being written alongside)
+
+    def find_people(body: str) -> list[Appearance]:
+        return []
+
+
+try:
+    from .indicators import find_indicators
+except ImportError:  # TODO: drop once indicators.py lands (being written alongside)
+
+    def find_indicators(body: str) -> list[Indicator]:
+        return []
+
+
+__all__ = ["Appearance", "Extraction", "Indicator", "Meeting", "Period", "extract"]
+
+
+def _iso_date(value) -> dt.date | None:
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value)[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def extract(text: str, hints: dict | None = None) -> Extraction:
+    """Everything the archive reads out of one article. `hints` may carry `url`, `source` (publisher's
+    name), `province` (the source's default province) and `published` (ISO date). Never raises on a str:
+    a stage that fails leaves its fields empty and says so in `warnings`."""
+    hints = hints if isinstance(hints, dict) else {}
+    result = Extraction()
+    try:
+        cleaned = clean(normalise(text))
+        header = read_header(cleaned, _iso_date(hints.get("published")))
+    except Exception as exc:  # noqa: BLE001 - the contract is to never raise
+        result.warnings.append(f"header: {exc!r}")
+        return result
+    result.title, result.body = header.title, header.body
+    result.published, result.author = header.published, header.author
+    result.source_hint = cleaned.source_hint
+
+    captions = {start for start, _ in header.captions}
+    paragraphs, offset = [], 0
+    for line in header.body.split("\n"):
+        if line and offset not in captions:
+            paragraphs.append(line)
+        offset += len(line) + 1
+
+    try:
+        reading = read_committee(header.title, paragraphs)
+        dating = read_dates(
+            header.title, paragraphs, [m.sentence for m in reading.meetings], header.published, header.body
+        )
+        result.period = dating.period
+        result.meetings = [
+            Meeting(date=date, organ=m.organ.text, kind=m.kind)
+            for m, date in zip(reading.meetings, dating.dates, strict=True)
+        ]
+        when = header.published or next((d for d in dating.dates if d), None)
+        place = locate(
+            reading,
+            header.title,
+            header.body,
+            date=when,
+            hints=hints,
+            source_hint=cleaned.source_hint,
+            site_lines=cleaned.site_lines,
+        )
+        result.level, result.locality, result.locality_code = place.level, place.locality, place.locality_code
+        if place.province is not None:
+            result.province, result.province_code = place.province.name, place.province.code
+    except Exception as exc:  # noqa: BLE001
+        result.warnings.append(f"committee: {exc!r}")
+
+    try:
+        result.people = find_people(header.body)
+    except Exception as exc:  # noqa: BLE001
+        result.warnings.append(f"people: {exc!r}")
+    try:
+        result.indicators = find_indicators(header.body)
+    except Exception as exc:  # noqa: BLE001
+        result.warnings.append(f"indicators: {exc!r}")
+    return result

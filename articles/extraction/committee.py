@@ -1,0 +1,500 @@
+"""Stage 5: the Party committee an article is about, where it sits, and the meetings it reports.
+
+The committee at the centre is the one the headline names, else the one that holds the meeting in the
+lead, else the lead's subject ("Huyện ủy Tháp Mười xây dựng kế hoạch"), skipping committees named only
+inside someone's title ("Ủy viên Ban Thường vụ Tỉnh ủy") or a document's ("Chương trình hành động Tỉnh ủy").
+Its level follows EXTRACTION.md; its place is looked up in the gazetteer, and the province is voted on
+from the committee's own unit, the places the text names, the publisher's tag, the page's header or
+footer and the hints (url, source, province).
+
+A meeting is reported when a Party body holds it in the headline or lead: "<organ> tổ chức hội nghị",
+"<organ> họp / giao ban / sơ kết", "Hội nghị (lần thứ N) <organ>", "Đại hội đại biểu Đảng bộ <unit>".
+A People's Council or Committee session, a ceremony or a chi bộ meeting is no meeting of a Party committee.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from . import gazetteer
+from .gazetteer import Unit, fold
+
+_MERGER = dt.date(2025, 7, 1)
+
+# Committees and the bodies in front of them. Names follow as capitalised words (read by `_name_after`).
+_UNIT_WORDS = r"tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn"
+_COMMITTEE = re.compile(
+    r"(?P<body>(?:Ban Thường vụ|Ban thường vụ|BTV|Thường trực|Ban Chấp hành|BCH)(?: \(BTV\)| \(BCH\))? )?"
+    r"(?:(?P<uy>Tỉnh|Thành|Huyện|Quận|Thị) [ủỦ]y"
+    r"|(?P<du>Đảng [ủỦ]y) (?P<duw>xã|phường|thị trấn)"
+    r"|(?P<db>(?:Ban Chấp hành |BCH )?Đảng bộ) (?P<dbw>" + _UNIT_WORDS + r")"
+    r"|(?P<state>HĐND|UBND|Hội đồng nhân dân|Ủy ban nhân dân) (?P<sw>" + _UNIT_WORDS + r"))(?!\w)"
+)
+_UY_LEVEL = {"Tỉnh": "province", "Thành": "city", "Huyện": "district", "Quận": "district", "Thị": "town"}
+_WORD_LEVEL = {
+    "tỉnh": "province", "thành phố": "city", "huyện": "district", "quận": "district", "thị xã": "town",
+    "xã": "commune", "phường": "commune", "thị trấn": "commune",
+}  # fmt: skip
+_DISTRICT_TYPES = {"city": ("thành phố",), "district": ("huyện", "quận"), "town": ("thị xã",)}
+# Words before a committee that make it part of someone's title or of a document, not the article's subject.
+_GENITIVE = re.compile(
+    r"(?:Bí thư|Phó Bí thư|Ủy viên|[Uu]ỷ viên|viên|Trưởng [Bb]an|Phó Trưởng [Bb]an|Chánh Văn phòng|Văn phòng"
+    r"|Ban Tổ chức|Ban Tuyên giáo|Ban Dân vận|Ban Nội chính|Ban Kinh tế|Ủy ban Kiểm tra|Chủ nhiệm|Chủ tịch"
+    r"|Phó Chủ tịch|Thường trực|hội trường|Hội trường|trụ sở|của|thuộc|các|với|Chương trình[\w ]{0,20}"
+    r"|Nghị quyết[\w ]{0,20}|Kế hoạch|Chỉ thị|Kết luận|Quyết định|Đề án|Quy chế|Quy hoạch|Ban Chỉ đạo"
+    r"|Ban cán sự đảng|Đảng đoàn|Tổ chức|Tuyên giáo|Dân vận|Kiểm tra)\s*,?\s*$"
+)
+# Capitalised words that start something else, never a place name.
+_NOT_NAME = {
+    "Đảng", "Ban", "Ủy", "Bí", "Phó", "Chủ", "Trưởng", "Khóa", "Nhiệm", "Lần", "Về", "Tại", "Trong", "Năm",
+    "Quý", "Tháng", "Nghị", "Chương", "Cùng", "Dự", "Và", "Với", "Các", "Theo", "Sáng", "Chiều", "Ngày",
+    "Ông", "Bà", "Đ/c", "Thành", "Tỉnh", "Huyện", "Quận", "Thị", "Xã", "Phường", "Kết", "Báo", "Trực",
+    "Triển", "Sơ", "Tổng", "Giao", "Cổng", "Trang", "Tin", "Bài", "Ảnh", "UBND", "HĐND", "MTTQ",
+}  # fmt: skip
+# Words that start a place name ("Đồng Hới", "Hội An", "Văn Giang", "Đại Lộc") or a phrase ("Đồng chí",
+# "Hội nghị", "Văn phòng", "Đại hội"): a name only when the next word is capitalised too.
+_NAME_IF_FOLLOWED = {
+    "Đồng", "Hội", "Văn", "Đại", "Công", "Nông", "Thường", "Kế", "Tổ", "Nhân", "Đoàn", "Mặt", "Tập", "Lãnh",
+    "Quyết", "Phát", "Tham", "Thực", "Hoạt",
+}  # fmt: skip
+_WORD = re.compile(r"\s*(-\s+)?([^\s,.;:()\[\]“”\"'!?/]+)")
+
+_MEETING_NOUN = (
+    r"(?:[Hh]ội nghị|HỘI NGHỊ|cuộc họp|phiên họp|[Đđ]ại hội|ĐẠI HỘI|buổi giao ban|hội nghị giao ban)"
+)
+_AFTER_ORGAN = (
+    r"(?:\s+(?:\(mở rộng\)|mở rộng|khóa [IVXLC\d]+|lần thứ \w+|\([^()]{1,60}\)))*,?(?:\s+(?:đã|vừa|sẽ))?"
+)
+_SUBJECT_VERB = re.compile(
+    _AFTER_ORGAN + r"\s+(?P<verb>tổ chức|tiến hành|họp|giao ban|sơ kết|tổng kết|khai mạc|bế mạc|"
+    r"long trọng tổ chức)(?P<rest>.{0,80})",
+)
+_MEETING_OBJECT = re.compile(r"\s*(?:" + _MEETING_NOUN + r")")
+_CONGRESS = re.compile(r"\s*(?:[Đđ]ại hội|ĐẠI HỘI)")
+_OTHER_EVENT = re.compile(
+    r"\s*(?:[Ll]ễ|buổi lễ|[Kk]ỳ họp|hội thảo|[Hh]ội thi|tọa đàm|buổi sinh hoạt|sinh hoạt)"
+)
+_NOUN_FIRST = re.compile(
+    r"(?P<noun>[Hh]ội nghị|[Đđ]ại hội|[Kk]ỳ họp|[Pp]hiên họp|[Gg]iao ban)(?: giao ban)?(?: đại biểu)?"
+    r"(?: (?:lần thứ|thứ) [\w]+)?(?: \(mở rộng\))?(?: giữa)? $"
+)
+_KIND = re.compile(r"giao ban|sơ kết|tổng kết", re.IGNORECASE)
+_NOT_KIND_BEFORE = re.compile(r"(?:chuẩn bị|tiến tới|hướng tới|để|cho|các|việc)\s+$")
+_SENTENCE = re.compile(r"(?<=[.!?…])\s+(?=[^\W\d_])")
+_LIST_OF_UNITS = re.compile(r"\bcác (" + _UNIT_WORDS + r") ")
+_PLACE = re.compile(r"(?<![\w])(" + _UNIT_WORDS + r"|TP\.?|TX\.?)\s+(?=[^\W\d_])")
+_TITLE_PLACE = re.compile(
+    r"^([^\W\d_][\w ]{1,30}?)(?::| (?=kỷ niệm|tổ chức|triển khai|sơ kết|tổng kết|giao ban))"
+)
+
+
+@dataclass
+class Organ:
+    """A committee (or People's Council/Committee) named in the text, with the unit it belongs to."""
+
+    text: str  # as written: "Ban Thường vụ Huyện ủy Trà Cú"
+    start: int
+    end: int
+    level: str | None  # its unit's level (EXTRACTION.md); "city" may become "province" for the five cities
+    name: str | None  # the unit's name when written after the organ
+    party: bool
+
+
+@dataclass
+class MeetingMention:
+    organ: Organ
+    kind: str
+    sentence: str  # where to read its date
+
+
+@dataclass
+class Place:
+    province: Unit | None = None
+    level: str | None = None
+    locality: str | None = None
+    locality_code: str | None = None
+
+
+@dataclass
+class Reading:
+    """What this stage reads: the central committee, its meetings and its place."""
+
+    organ: Organ | None = None
+    meetings: list[MeetingMention] = field(default_factory=list)
+
+
+def _name_after(text: str, pos: int) -> tuple[str | None, int]:
+    """The capitalised place name starting at `pos` ("Trà Cú", "Bà Rịa - Vũng Tàu"), and where it ends."""
+    words: list[str] = []
+    end = pos
+    while len(words) < 5:
+        m = _WORD.match(text, end)
+        if not m:
+            break
+        dash, word = m.group(1), m.group(2)
+        if not word[0].isupper() or word in _NOT_NAME or (word.isupper() and len(word) > 1 and not words):
+            break
+        if word in _NAME_IF_FOLLOWED:
+            after = _WORD.match(text, m.end())
+            if not after or after.group(1) or not after.group(2)[0].isupper() or text[m.end()] != " ":
+                break
+        if word.isupper() and len(word) > 1 and len(words) >= 1 and not text[pos:end].isupper():
+            break
+        if dash and not words:
+            break
+        words.append(("- " if dash else "") + word)
+        end = m.end()
+    return (" ".join(words) or None), end
+
+
+def find_organs(text: str) -> list[Organ]:
+    """Every committee (and HĐND/UBND) named in `text`, in order."""
+    organs = []
+    for m in _COMMITTEE.finditer(text):
+        if m.group("uy"):
+            level, party = _UY_LEVEL[m.group("uy")], True
+        elif m.group("du"):
+            level, party = "commune", True
+        elif m.group("db"):
+            level, party = _WORD_LEVEL[m.group("dbw")], True
+        else:
+            level, party = _WORD_LEVEL[m.group("sw")], False
+        name, end = _name_after(text, m.end())
+        organs.append(Organ(text[m.start() : end], m.start(), end, level, name, party))
+    return organs
+
+
+def _is_genitive(text: str, organ: Organ) -> bool:
+    before = text[max(0, organ.start - 40) : organ.start]
+    return bool(_GENITIVE.search(before))
+
+
+def sentences(text: str) -> list[str]:
+    return [s for s in _SENTENCE.split(text) if s]
+
+
+def _meeting_in(sentence: str) -> tuple[MeetingMention | None, bool]:
+    """The meeting a sentence reports (or None), and whether it reports another kind of event instead."""
+    for organ in find_organs(sentence):
+        m = _SUBJECT_VERB.match(sentence, organ.end)
+        if m and not _is_genitive(sentence, organ):
+            verb, rest = m.group("verb"), m.group("rest")
+            if verb in ("tổ chức", "tiến hành", "long trọng tổ chức", "khai mạc", "bế mạc"):
+                if _OTHER_EVENT.match(rest) or not (_MEETING_OBJECT.match(rest) or verb.endswith("mạc")):
+                    return None, bool(_OTHER_EVENT.match(rest))
+                inner = find_organs(rest[:60])
+                if inner and inner[0].start < 30 and inner[0].party and not inner[0].name and organ.name:
+                    inner[0].name = organ.name
+                holder = inner[0] if inner and inner[0].start < 30 and inner[0].party else organ
+            else:
+                holder = organ
+            if not organ.party:
+                return None, True
+            kind = "đại hội" if _CONGRESS.match(rest) else _kind(sentence[organ.start :])
+            return MeetingMention(holder, kind, sentence), False
+        n = _NOUN_FIRST.search(sentence, max(0, organ.start - 60), organ.start)
+        if n:
+            if not organ.party or n.group("noun").lower() == "kỳ họp":
+                return None, True
+            kind = "đại hội" if n.group("noun").lower() == "đại hội" else _kind(sentence[n.start() :])
+            return MeetingMention(organ, kind, sentence), False
+    return None, False
+
+
+def _kind(text: str) -> str:
+    for m in _KIND.finditer(text[:160]):
+        if not _NOT_KIND_BEFORE.search(text[max(0, m.start() - 15) : m.start()]):
+            return m.group(0).lower()
+    return "hội nghị"
+
+
+def read_committee(title: str, paragraphs: list[str]) -> Reading:
+    """Find the central committee and the meetings reported in the headline and lead."""
+    reading = Reading()
+    lead = [s for p in paragraphs[:2] for s in sentences(p)]
+    first_meeting = None
+    blocked = False
+    for sentence in [title, *lead[:4]]:
+        meeting, other = _meeting_in(sentence)
+        if meeting:
+            first_meeting = meeting
+            break
+        if other:
+            blocked = True
+            break
+    if first_meeting is not None:
+        # The lead's sentence gives the date; the headline may only name the meeting.
+        if first_meeting.sentence is title:
+            lead_meeting = next((m for m in map(lambda s: _meeting_in(s)[0], lead[:2]) if m), None)
+            if lead_meeting is not None:
+                first_meeting = lead_meeting
+            elif lead:
+                first_meeting.sentence = lead[0]
+        reading.meetings.append(first_meeting)
+        reading.meetings += _more_meetings(paragraphs, first_meeting)
+    reading.organ = _central_organ(title, paragraphs, first_meeting, blocked)
+    return reading
+
+
+_TIME_OPENER = re.compile(
+    r"(?:Cũng trong|Ngay sau|Trước đó|Sau đó|Tiếp đó|Chiều cùng ngày|Sáng cùng ngày|(?:Sáng|Chiều|Tối|Ngày)\s+\d)"
+)
+
+
+def _more_meetings(paragraphs: list[str], first: MeetingMention) -> list[MeetingMention]:
+    """Further meetings the article reports in sentences of their own ("Cũng trong chiều 15/10, Ban Chấp
+    hành Đảng bộ tỉnh khóa XVII đã tiến hành Hội nghị lần thứ nhất")."""
+    found = []
+    for paragraph in paragraphs[1:]:
+        for sentence in sentences(paragraph):
+            if sentence is first.sentence or not _TIME_OPENER.match(sentence):
+                continue
+            meeting, _ = _meeting_in(sentence)
+            if meeting and meeting.organ.text != first.organ.text:
+                found.append(meeting)
+    return found
+
+
+def _central_organ(
+    title: str, paragraphs: list[str], meeting: MeetingMention | None, blocked: bool
+) -> Organ | None:
+    for organ in find_organs(title):
+        if not _is_genitive(title, organ):
+            return organ
+    if meeting is not None:
+        return meeting.organ
+    for paragraph in paragraphs[:2]:
+        for organ in find_organs(paragraph):
+            if not _is_genitive(paragraph, organ):
+                return organ
+    return None
+
+
+# ---------------------------------------------------------------------------------------------------
+# Place
+
+
+def _era(date: dt.date | None) -> str:
+    return "2025" if date is not None and date >= _MERGER else "2023"
+
+
+def _province_of(unit_code: str, era: str) -> Unit | None:
+    u = gazetteer.unit(unit_code)
+    if u is None:
+        return None
+    province = gazetteer.unit(u.province)
+    if era == "2025":
+        return gazetteer.successor_2025(province.code) if province else None
+    return province
+
+
+def _central_city(name: str | None) -> Unit | None:
+    if not name:
+        return None
+    u = gazetteer.find_province(name)
+    return u if u is not None and u.type == "thành phố" else None
+
+
+def _mentions(texts: list[str]) -> list[tuple[str, str]]:
+    """(unit word, name) for every place the texts name: "tỉnh Trà Vinh", "các huyện Trà Cú, Cầu Kè"."""
+    found = []
+    for text in texts:
+        for m in _PLACE.finditer(text):
+            word = m.group(1).lower().rstrip(".")
+            word = {"tp": "thành phố", "tx": "thị xã"}.get(word, word)
+            name, end = _name_after(text, m.end())
+            if not name:
+                continue
+            found.append((word, name))
+            if _LIST_OF_UNITS.match(text, max(0, m.start() - 4)):
+                # "các huyện Trà Cú, Cầu Kè, Tiểu Cần"
+                while True:
+                    sep = re.match(r",\s*|\s+và\s+", text[end:])
+                    if not sep:
+                        break
+                    more, new_end = _name_after(text, end + sep.end())
+                    if not more:
+                        break
+                    found.append((word, more))
+                    end = new_end
+        for organ in find_organs(text):
+            if organ.name:
+                word = {"province": "tỉnh", "city": "thành phố", "district": "huyện", "town": "thị xã"}.get(
+                    organ.level or "", "xã"
+                )
+                if organ.text.split()[-len(organ.name.split()) - 1] == "Quận":
+                    word = "quận"
+                found.append((word, organ.name))
+    return found
+
+
+def _districts(name: str, level: str | None = None) -> list[Unit]:
+    units = gazetteer.find_districts(name)
+    if level in _DISTRICT_TYPES:
+        typed = [u for u in units if u.type in _DISTRICT_TYPES[level]]
+        units = typed or units
+    return units
+
+
+def _source_provinces(tag: str) -> list[Unit]:
+    """Provinces a publisher's tag may stand for: "ĐTO" (Đồng Tháp Online), "QBĐT" (Quảng Bình Điện tử),
+    "LĐ online", "Baonghean.vn"."""
+    if "." in tag:
+        u = gazetteer.province_from_domain(tag)
+        return [u] if u else []
+    key = fold(tag).replace(" online", "").replace(" ", "")
+    candidates = {key, key.removeprefix("bao"), key.removeprefix("b")}
+    for suffix in ("o", "dt", "tv", "tv", "online"):
+        candidates |= {c.removesuffix(suffix) for c in list(candidates)}
+    candidates = {c for c in candidates if len(c) >= 2}
+    return [u for u in gazetteer.provinces("2023") if _initials(u.name) in candidates]
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in fold(name).split())
+
+
+def locate(
+    reading: Reading,
+    title: str,
+    body: str,
+    *,
+    date: dt.date | None = None,
+    hints: dict | None = None,
+    source_hint: str | None = None,
+    site_lines: list[str] | None = None,
+) -> Place:
+    """Level, province and locality of the central committee, voting on the evidence for the province."""
+    era = _era(date)
+    votes: dict[str, float] = defaultdict(float)
+
+    def vote(u: Unit | None, weight: float) -> None:
+        if u is not None:
+            p = _province_of(u.code, era)
+            if p is not None:
+                votes[p.code] += weight
+
+    hints = hints or {}
+    if hints.get("province"):
+        vote(gazetteer.find_province(hints["province"]), 8)
+    if hints.get("url"):
+        vote(gazetteer.province_from_domain(hints["url"]), 8)
+    if hints.get("source"):
+        for word in re.findall(r"[^\W\d_][\w ]+", hints["source"]):
+            vote(gazetteer.find_province(re.sub(r"^(?:Báo|Đài|Cổng|Trang)\b.*?\s(?=[A-ZĐ])", "", word)), 6)
+    if source_hint:
+        found = _source_provinces(source_hint)
+        for u in found:
+            vote(u, 8 / len(found))
+    for word, name in _mentions(site_lines or []):
+        vote(gazetteer.find_province(name) if word in ("tỉnh", "thành phố") else None, 4)
+    site_text = fold(" ".join(site_lines or []))
+    for u in gazetteer.provinces("2023"):
+        if re.search(r"\b(?:tinh|thanh pho) " + re.escape(fold(u.name)) + r"\b", site_text):
+            vote(u, 4)
+    m = _TITLE_PLACE.match(title)
+    if m:
+        vote(gazetteer.find_province(m.group(1)), 3)
+    for word, name in _mentions([title, body]):
+        if word in ("tỉnh", "thành phố"):
+            vote(gazetteer.find_province(name), 2)
+        if word != "tỉnh" and word not in ("xã", "phường", "thị trấn"):
+            units = _districts(name, _WORD_LEVEL.get(word))
+            for u in units:
+                vote(u, 1 / len(units))
+
+    place = Place()
+    organ = reading.organ
+    if organ is not None:
+        place.level = organ.level
+        _place_organ(place, organ, votes, era, title, body)
+    if place.province is None and votes:
+        best = max(votes, key=votes.get)
+        place.province = gazetteer.unit(best)
+    if place.level is None and m and place.province is not None:
+        place.level = _level_of_name(m.group(1), place.province)
+    if place.level is None and place.province is not None and organ is None:
+        place.level = "province"
+    return place
+
+
+def _best(units: list, province_of, votes: dict[str, float]):
+    return max(units, key=lambda u: votes.get(province_of(u), 0.0)) if units else None
+
+
+def _place_organ(
+    place: Place, organ: Organ, votes: dict[str, float], era: str, title: str, body: str
+) -> None:
+    name = organ.name
+    if organ.level == "province":
+        u = gazetteer.find_province(name) if name else None
+        if u is not None:
+            place.province = _province_of(u.code, era)
+        return
+    if organ.level == "city":
+        city = _central_city(name)
+        if city is None and not name:
+            # "Thành ủy" with no name: a centrally-run city when the article is about one.
+            top = max(votes, key=votes.get) if votes else None
+            province = gazetteer.unit(top) if top else None
+            named = _name_elsewhere(organ, title, body)
+            if (
+                province is not None
+                and province.type == "thành phố"
+                and not (named and _districts(named, "city"))
+            ):
+                city = province
+            name = named
+        if city is not None:
+            place.level = "province"
+            place.province = _province_of(city.code, era)
+            return
+    if organ.level in ("city", "district", "town"):
+        name = name or _name_elsewhere(organ, title, body)
+        if not name:
+            return
+        place.locality = name
+        u = _best(_districts(name, organ.level), lambda u: _province_of(u.code, era).code, votes)
+        if u is not None:
+            place.locality, place.locality_code = u.name, u.code
+            place.province = _province_of(u.code, era)
+        return
+    if organ.level == "commune":
+        name = name or _name_elsewhere(organ, title, body)
+        if not name:
+            return
+        place.locality = name
+        rows = gazetteer.find_communes(name)
+        if era == "2025":
+            rows = [r for r in rows if r[4] == "2025"] or rows
+        row = _best(rows, lambda r: _province_of(r[5], era).code, votes)
+        if row is not None:
+            place.locality = row[1]
+            place.province = _province_of(row[5], era)
+
+
+def _name_elsewhere(organ: Organ, title: str, body: str) -> str | None:
+    """The name of an organ written without one ("Ban Thường vụ Quận ủy"), from another mention of the same
+    kind of committee or unit ("Quận ủy Ninh Kiều", "quận Ninh Kiều")."""
+    for other in find_organs(title) + find_organs(body):
+        if other.name and other.level == organ.level and other.party == organ.party:
+            return other.name
+    words = {"city": ("thành phố", "TP"), "district": ("huyện", "quận"), "town": ("thị xã",),
+             "commune": ("xã", "phường", "thị trấn")}.get(organ.level or "", ())  # fmt: skip
+    for word, name in _mentions([title, body]):
+        if word in words:
+            return name
+    return None
+
+
+def _level_of_name(name: str, province: Unit) -> str | None:
+    """ "Cà Mau: ..." names a province; "Vũ Thư: ..." a district."""
+    if gazetteer.find_province(name) is not None:
+        return "province"
+    units = gazetteer.find_districts(name, province.code)
+    if units:
+        return {"huyện": "district", "quận": "district", "thị xã": "town", "thành phố": "city"}[units[0].type]
+    return None
