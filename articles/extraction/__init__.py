@@ -16,15 +16,8 @@ from .committee import locate, read_committee
 from .dates import read_dates
 from .header import read_header
 from .normalise import normalise
+from .people import find_people
 from .types import Appearance, Extraction, Indicator, Meeting, Period
-
-try:
-    from .people import find_people
-except ImportError:  # TODO: drop once people.py lands (being written alongside)
-
-    def find_people(body: str) -> list[Appearance]:
-        return []
-
 
 try:
     from .indicators import find_indicators
@@ -55,7 +48,7 @@ def extract(text: str, hints: dict | None = None) -> Extraction:
     try:
         cleaned = clean(normalise(text))
         header = read_header(cleaned, _iso_date(hints.get("published")))
-    except Exception as exc:  # noqa: BLE001 - the contract is to never raise
+    except Exception as exc:  # the contract is to never raise: report the stage that failed
         result.warnings.append(f"header: {exc!r}")
         return result
     result.title, result.body = header.title, header.body
@@ -92,15 +85,15 @@ def extract(text: str, hints: dict | None = None) -> Extraction:
         result.level, result.locality, result.locality_code = place.level, place.locality, place.locality_code
         if place.province is not None:
             result.province, result.province_code = place.province.name, place.province.code
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         result.warnings.append(f"committee: {exc!r}")
 
     try:
         result.people = find_people(header.body)
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         result.warnings.append(f"people: {exc!r}")
     try:
         result.indicators = find_indicators(header.body)
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         result.warnings.append(f"indicators: {exc!r}")
     return result
