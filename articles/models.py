@@ -388,6 +388,21 @@ class Meeting(models.Model):
 
 
 class PersonQuerySet(models.QuerySet):
+    def with_appearance_count(self):
+        # A correlated count rather than a join: GROUP BY would keep the planner off the trigram index.
+        return self.annotate(
+            appearance_count=Coalesce(
+                Subquery(
+                    Appearance.objects.filter(person=OuterRef("pk"))
+                    .order_by()
+                    .values("person")
+                    .annotate(count=Count("id"))
+                    .values("count")
+                ),
+                0,
+            )
+        )
+
     def search(self, query):
         """Officials whose name is like `query`, with or without diacritics, tolerant of typos.
 
@@ -396,20 +411,10 @@ class PersonQuerySet(models.QuerySet):
         """
         folded = Unaccent(Lower(Value(query)))
         return (
-            self.annotate(
+            self.with_appearance_count()
+            .annotate(
                 similarity=TrigramWordSimilarity(folded, "key"),
                 exact_similarity=TrigramWordSimilarity(Lower(Value(query)), Lower("name")),
-                # A correlated count rather than a join: GROUP BY would keep the planner off the index.
-                appearance_count=Coalesce(
-                    Subquery(
-                        Appearance.objects.filter(person=OuterRef("pk"))
-                        .order_by()
-                        .values("person")
-                        .annotate(count=Count("id"))
-                        .values("count")
-                    ),
-                    0,
-                ),
             )
             .filter(key__trigram_word_similar=folded)
             .order_by("-similarity", "-exact_similarity", "-appearance_count", "name")
