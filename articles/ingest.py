@@ -18,6 +18,7 @@ from itertools import islice
 from django.db import DatabaseError, IntegrityError, transaction
 from django.utils import timezone
 
+from .extraction import extract
 from .extraction.normalise import normalise
 from .extraction.types import Extraction
 from .ingest_input import IngestError, read_input, text_of
@@ -252,6 +253,7 @@ def _store(pending: _Pending, **options) -> IngestResult:
             return _created(_write([pending], **options)[0], pending)
     except IntegrityError as error:
         if _constraint(error) == UNIQUE_HASH:
+            logger.info("%r was stored by a concurrent ingest first", pending.name or pending.content_hash)
             return _duplicate(Article.objects.get(content_hash=pending.content_hash), pending.name, [])
         problem = error
     except DatabaseError as error:
@@ -494,8 +496,6 @@ def _hints(source: Source | None, url: str) -> dict:
 
 
 def _extract(text: str, hints: dict) -> tuple[Extraction | None, str]:
-    from .extraction import extract
-
     try:
         return extract(text, hints), ""
     except Exception as error:

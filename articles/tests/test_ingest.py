@@ -1,0 +1,230 @@
+"""Ingestion stores a text with what the extractor reads in it, once, in one transaction."""
+
+import datetime as dt
+import threading
+
+import pytest
+from django.db import connection
+
+from articles import ingest
+from articles.extraction.types import Extraction, Meeting, Period
+from articles.ingest import ingest_many, ingest_text
+from articles.models import Article, Source
+
+from .texts import TRA_VINH, WEATHER, report
+
+pytestmark = pytest.mark.django_db
+
+
+def test_ingest_stores_the_article_with_its_meeting_period_and_province(tra_vinh):
+    result = ingest_text(TRA_VINH)
+
+    assert (result.status, result.created) == ("created", True)
+    article = result.article
+    assert article.title == "Ban Thường vụ Tỉnh ủy Trà Vinh sơ kết công tác 6 tháng đầu năm 2024"
+    assert article.province == tra_vinh
+    assert article.level == "province"
+    assert (article.period_kind, article.period_year, article.period_half) == ("half", 2024, 1)
+    assert (article.period_start, article.period_end) == (dt.date(2024, 1, 1), dt.date(2024, 6, 30))
+    assert article.date == dt.date(2024, 7, 5)
+    assert [(m.kind, m.date) for m in article.meetings.all()] == [("sơ kết", dt.date(2024, 7, 5))]
+    assert article.status == "ok", article.status_message
+
+
+def test_raw_text_is_stored_exactly_as_given():
+    raw = "\r\n  " + TRA_VINH.replace("\n", "\r\n") + "\t \r\n"
+
+    article = ingest_text(raw).article
+
+    article.refresh_from_db()
+    assert article.raw_text == raw
+
+
+def test_the_same_content_with_other_spaces_and_tone_marks_is_a_duplicate():
+    first = ingest_text(TRA_VINH)
+    retyped = TRA_VINH.replace("Tỉnh ủy", "Tỉnh uỷ").replace(" ", "  ").replace("\n", "\r\n\r\n")
+
+    again = ingest_text(retyped)
+
+    assert (again.status, again.created) == ("duplicate", False)
+    assert again.article == first.article
+    assert f"#{first.article.pk}" in again.message
+    assert Article.objects.count() == 1
+
+
+def test_other_words_are_another_article():
+    ingest_text(TRA_VINH)
+
+    other = ingest_text(TRA_VINH.replace("412 đảng viên", "413 đảng viên"))
+
+    assert other.status == "created"
+    assert Article.objects.count() == 2
+
+
+def test_source_given_by_name_is_created_once_and_reused():
+    a = ingest_text(TRA_VINH, source="Báo Trà Vinh").article
+    b = ingest_text(report(day="6/8/2024"), source="Báo Trà Vinh").article
+
+    assert a.source == b.source
+    assert Source.objects.filter(name="Báo Trà Vinh").count() == 1
+
+
+def test_the_source_default_province_places_an_article_that_names_none(tra_vinh):
+    source = Source.objects.create(name="Cổng thông tin", default_province=tra_vinh)
+    text = report(province="").replace("Tỉnh ủy  ", "Tỉnh ủy ")
+
+    article = ingest_text(text, source=source).article
+
+    assert article.province == tra_vinh
+
+
+def test_the_url_domain_places_an_article_that_names_no_province(tra_vinh):
+    text = report(province="").replace("Tỉnh ủy  ", "Tỉnh ủy ")
+
+    article = ingest_text(text, url="https://travinh.gov.vn/tin-tuc/so-ket.html").article
+
+    assert article.province == tra_vinh
+    assert article.url == "https://travinh.gov.vn/tin-tuc/so-ket.html"
+
+
+def test_ingest_records_who_ingested_it_and_the_demo_flag(django_user_model):
+    user = django_user_model.objects.create_user("bientap", password="x")
+
+    article = ingest_text(TRA_VINH, user=user, is_demo=True).article
+
+    article.refresh_from_db()
+    assert article.ingested_by == user
+    assert article.ingested_at is not None
+    assert article.is_demo
+
+
+def test_an_article_without_a_meeting_is_partial_and_says_so(tra_vinh):
+    text = (
+        "Huyện Trà Cú trao học bổng cho học sinh nghèo\n"
+        "Sáng 3/9/2024, huyện Trà Cú, tỉnh Trà Vinh trao 50 suất học bổng cho học sinh nghèo vượt khó.\n"
+    )
+
+    result = ingest_text(text)
+
+    assert result.status == "created"
+    assert result.article.status == "partial"
+    assert result.article.status_message == "no meeting found"
+    assert result.article.province == tra_vinh
+    assert "no meeting found" in result.message
+
+
+def test_a_text_with_nothing_to_extract_is_stored_as_failed_with_the_reason():
+    result = ingest_text(WEATHER)
+
+    article = Article.objects.get()
+    assert result.status == "failed"
+    assert article.status == "failed"
+    assert "found nothing" in article.status_message
+    assert article.raw_text == WEATHER
+    assert article.title == "Trời nắng nóng kéo dài"
+
+
+def test_an_extractor_crash_still_stores_the_raw_text_as_failed(monkeypatch):
+    def crash(text, hints):
+        raise RuntimeError("stage exploded")
+
+    monkeypatch.setattr(ingest, "extract", crash)
+
+    result = ingest_text(TRA_VINH)
+
+    article = Article.objects.get()
+    assert (result.status, article.status) == ("failed", "failed")
+    assert "RuntimeError: stage exploded" in article.status_message
+    assert article.raw_text == TRA_VINH
+    assert not article.meetings.exists()
+
+
+def test_what_the_database_refuses_leaves_no_half_article_and_keeps_the_raw_text(monkeypatch):
+    # A period the check constraint refuses, after a meeting row that would have been valid.
+    def impossible(text, hints):
+        return Extraction(
+            title="Hội nghị",
+            body=text,
+            meetings=[Meeting(date=dt.date(2024, 7, 5), organ="Tỉnh ủy", kind="sơ kết")],
+            period=Period(kind="year", year=2999),
+        )
+
+    monkeypatch.setattr(ingest, "extract", impossible)
+
+    result = ingest_text(TRA_VINH)
+
+    article = Article.objects.get()
+    assert (result.status, article.status) == ("failed", "failed")
+    assert "article_valid_period" in article.status_message
+    assert article.raw_text == TRA_VINH
+    assert article.period_year is None
+    assert not article.meetings.exists()
+
+
+def test_ingest_many_yields_one_result_per_item_in_order():
+    items = [("a.txt", TRA_VINH.encode()), ("b.txt", b""), ("c.txt", TRA_VINH), ("d.txt", WEATHER)]
+
+    results = list(ingest_many(items))
+
+    assert [(r.name, r.status) for r in results] == [
+        ("a.txt", "created"),
+        ("b.txt", "failed"),
+        ("c.txt", "duplicate"),
+        ("d.txt", "failed"),
+    ]
+    assert results[1].message == "empty text"
+    assert results[2].article == results[0].article
+
+
+def test_bulk_mode_stores_what_one_by_one_stores():
+    texts = [report(day=f"{d}/7/2024") for d in range(1, 6)]
+    items = [(f"{n}.txt", t) for n, t in enumerate(texts)] + [("copy.txt", texts[0]), ("empty.txt", " ")]
+    progress = []
+
+    results = list(ingest_many(items, bulk=True, batch_size=4, progress=progress.append))
+
+    assert [r.status for r in results] == ["created"] * 5 + ["duplicate", "failed"]
+    assert results[5].article == results[0].article
+    assert sum(progress) == len(items)
+    bulk = Article.objects.order_by("pk")
+    assert [a.date for a in bulk] == [dt.date(2024, 7, d) for d in range(1, 6)]
+    assert all(a.meetings.count() == 1 and a.province.slug == "tra-vinh" for a in bulk)
+
+
+def test_bulk_mode_finds_the_articles_already_stored():
+    stored = ingest_text(TRA_VINH).article
+
+    results = list(ingest_many([("x", TRA_VINH), ("y", report(day="2/2/2024"))], bulk=True))
+
+    assert [r.status for r in results] == ["duplicate", "created"]
+    assert results[0].article == stored
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_two_concurrent_ingests_of_one_text_create_one_row(monkeypatch):
+    # Both threads get past the duplicate check before either stores: the unique constraint decides.
+    both_extracting = threading.Barrier(2, timeout=10)
+    extract = ingest._extract
+
+    def extract_together(text, hints):
+        both_extracting.wait()
+        return extract(text, hints)
+
+    monkeypatch.setattr(ingest, "_extract", extract_together)
+    results = []
+
+    def run():
+        try:
+            results.append(ingest_text(TRA_VINH))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert sorted(r.status for r in results) == ["created", "duplicate"]
+    assert results[0].article.pk == results[1].article.pk
+    assert Article.objects.count() == 1
