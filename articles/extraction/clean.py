@@ -87,8 +87,7 @@ def _is_furniture(line: str) -> bool:
 
 
 def _is_portal(line: str) -> bool:
-    letters = [c for c in line if c.isalpha()]
-    return bool(letters) and line.upper() == line and bool(_PORTAL.search(line))
+    return line.isupper() and bool(_PORTAL.search(line))
 
 
 def _several_sentences(line: str) -> bool:

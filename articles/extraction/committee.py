@@ -18,6 +18,7 @@ import datetime as dt
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cache, lru_cache
 
 from . import gazetteer
 from .gazetteer import Unit, fold
@@ -26,13 +27,15 @@ _MERGER = dt.date(2025, 7, 1)
 
 # Committees and the bodies in front of them. Names follow as capitalised words (read by `_name_after`).
 _UNIT_WORDS = r"tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn"
+# The lookahead lets the engine skip every position that cannot start a committee (speed on long texts).
 _COMMITTEE = re.compile(
-    r"(?P<body>(?:Ban Thường vụ|Ban thường vụ|BTV|Thường trực|Ban Chấp hành|BCH)(?: \(BTV\)| \(BCH\))? )?"
-    r"(?:(?P<uy>Tỉnh|Thành|Huyện|Quận|Thị) [ủỦ]y"
+    r"(?=[TQHĐBUỦ])(?:(?P<uy>Tỉnh|Thành|Huyện|Quận|Thị) [ủỦ]y"
     r"|(?P<du>Đảng [ủỦ]y) (?P<duw>xã|phường|thị trấn)"
     r"|(?P<db>(?:Ban Chấp hành |BCH )?Đảng bộ) (?P<dbw>" + _UNIT_WORDS + r")"
     r"|(?P<state>HĐND|UBND|Hội đồng nhân dân|Ủy ban nhân dân) (?P<sw>" + _UNIT_WORDS + r"))(?!\w)"
 )
+# The body of the committee written in front of it: "Ban Thường vụ (BTV) Huyện ủy".
+_BODY_BEFORE = re.compile(r"(?:Ban [Tt]hường vụ|BTV|Thường trực|Ban Chấp hành|BCH)(?: \(BTV\)| \(BCH\))? $")
 _UY_LEVEL = {"Tỉnh": "province", "Thành": "city", "Huyện": "district", "Quận": "district", "Thị": "town"}
 _WORD_LEVEL = {
     "tỉnh": "province", "thành phố": "city", "huyện": "district", "quận": "district", "thị xã": "town",
@@ -86,6 +89,20 @@ _NOT_KIND_BEFORE = re.compile(r"(?:chuẩn bị|tiến tới|hướng tới|đ�
 _SENTENCE = re.compile(r"(?<=[.!?…])\s+(?=[^\W\d_])")
 _LIST_OF_UNITS = re.compile(r"\bcác (" + _UNIT_WORDS + r") ")
 _PLACE = re.compile(r"(?<![\w])(" + _UNIT_WORDS + r"|TP\.?|TX\.?)\s+(?=[^\W\d_])")
+_LIST_SEPARATOR = re.compile(r",\s*|\s+và\s+")
+# The unit word an organ stands for ("Quận ủy Ninh Kiều" -> a district-level "Ninh Kiều").
+_LEVEL_WORD = {
+    "province": "tỉnh",
+    "city": "thành phố",
+    "district": "huyện",
+    "town": "thị xã",
+    "commune": "xã",
+}
+_LEVEL_WORDS = {
+    "city": ("thành phố",), "district": ("huyện", "quận"), "town": ("thị xã",),
+    "commune": ("xã", "phường", "thị trấn"),
+}  # fmt: skip
+_TYPE_LEVEL = {"huyện": "district", "quận": "district", "thị xã": "town", "thành phố": "city"}
 _TITLE_PLACE = re.compile(
     r"^([^\W\d_][\w ]{1,30}?)(?::| (?=kỷ niệm|tổ chức|triển khai|sơ kết|tổng kết|giao ban))"
 )
@@ -163,7 +180,9 @@ def find_organs(text: str) -> list[Organ]:
         else:
             level, party = _WORD_LEVEL[m.group("sw")], False
         name, end = _name_after(text, m.end())
-        organs.append(Organ(text[m.start() : end], m.start(), end, level, name, party))
+        body = _BODY_BEFORE.search(text, max(0, m.start() - 30), m.start()) if party else None
+        start = body.start() if body else m.start()
+        organs.append(Organ(text[start:end], start, end, level, name, party))
     return organs
 
 
@@ -292,69 +311,93 @@ def _province_of(unit_code: str, era: str) -> Unit | None:
 
 
 def _central_city(name: str | None) -> Unit | None:
-    if not name:
-        return None
-    u = gazetteer.find_province(name)
+    u = _province_named(name) if name else None
     return u if u is not None and u.type == "thành phố" else None
 
 
-def _mentions(texts: list[str]) -> list[tuple[str, str]]:
-    """(unit word, name) for every place the texts name: "tỉnh Trà Vinh", "các huyện Trà Cú, Cầu Kè"."""
+# Lookups are cached: the same few names recur in every article. Bounded, so memory stays flat.
+@lru_cache(maxsize=4096)
+def _province_named(name: str) -> Unit | None:
+    return gazetteer.find_province(name)
+
+
+@lru_cache(maxsize=4096)
+def _districts(name: str, level: str | None = None) -> tuple[Unit, ...]:
+    """District-level units called `name`, those of the organ's type first choice ("Thị ủy Sơn Tây" is the
+    thị xã in Hà Nội, not the huyện in Quảng Ngãi)."""
+    units = gazetteer.find_districts(name)
+    typed = [u for u in units if u.type in _DISTRICT_TYPES.get(level or "", ())]
+    return tuple(typed or units)
+
+
+@cache
+def _province_names() -> re.Pattern:
+    """Every province's folded name, longest first, as whole words."""
+    names = {fold(u.name): u.code for era in ("2025", "2023") for u in gazetteer.provinces(era)}
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(r"(?<![a-z])(" + alternatives + r")(?![a-z])")
+
+
+def _provinces_in(text: str, after_unit_word: bool) -> list[Unit]:
+    """Provinces named in free text of any case ("ĐẢNG BỘ TỈNH BẾN TRE", "Báo Đồng Tháp"); with
+    `after_unit_word` only those written after "tỉnh"/"thành phố"."""
+    folded = fold(text)
     found = []
-    for text in texts:
-        for m in _PLACE.finditer(text):
-            word = m.group(1).lower().rstrip(".")
-            word = {"tp": "thành phố", "tx": "thị xã"}.get(word, word)
-            name, end = _name_after(text, m.end())
-            if not name:
-                continue
-            found.append((word, name))
-            if _LIST_OF_UNITS.match(text, max(0, m.start() - 4)):
-                # "các huyện Trà Cú, Cầu Kè, Tiểu Cần"
-                while True:
-                    sep = re.match(r",\s*|\s+và\s+", text[end:])
-                    if not sep:
-                        break
-                    more, new_end = _name_after(text, end + sep.end())
-                    if not more:
-                        break
-                    found.append((word, more))
-                    end = new_end
-        for organ in find_organs(text):
-            if organ.name:
-                word = {"province": "tỉnh", "city": "thành phố", "district": "huyện", "town": "thị xã"}.get(
-                    organ.level or "", "xã"
-                )
-                if organ.text.split()[-len(organ.name.split()) - 1] == "Quận":
-                    word = "quận"
-                found.append((word, organ.name))
+    for m in _province_names().finditer(folded):
+        if after_unit_word and not re.search(
+            r"(?:tinh|thanh pho|tp) $", folded[max(0, m.start() - 10) : m.start()]
+        ):
+            continue
+        u = _province_named(m.group(1))
+        if u is not None:
+            found.append(u)
     return found
 
 
-def _districts(name: str, level: str | None = None) -> list[Unit]:
-    units = gazetteer.find_districts(name)
-    if level in _DISTRICT_TYPES:
-        typed = [u for u in units if u.type in _DISTRICT_TYPES[level]]
-        units = typed or units
-    return units
+@cache
+def _initials() -> dict[str, tuple[Unit, ...]]:
+    by_initials: dict[str, list[Unit]] = defaultdict(list)
+    for u in gazetteer.provinces("2023"):
+        by_initials["".join(w[0] for w in fold(u.name).split())].append(u)
+    return {k: tuple(v) for k, v in by_initials.items()}
 
 
-def _source_provinces(tag: str) -> list[Unit]:
+@lru_cache(maxsize=1024)
+def _source_provinces(tag: str) -> tuple[Unit, ...]:
     """Provinces a publisher's tag may stand for: "ĐTO" (Đồng Tháp Online), "QBĐT" (Quảng Bình Điện tử),
-    "LĐ online", "Baonghean.vn"."""
+    "LĐ online", "Baonghean.vn". Several when the initials are shared ("ĐNĐT": Đà Nẵng, Đồng Nai...)."""
     if "." in tag:
         u = gazetteer.province_from_domain(tag)
-        return [u] if u else []
+        return (u,) if u else ()
     key = fold(tag).replace(" online", "").replace(" ", "")
-    candidates = {key, key.removeprefix("bao"), key.removeprefix("b")}
-    for suffix in ("o", "dt", "tv", "tv", "online"):
-        candidates |= {c.removesuffix(suffix) for c in list(candidates)}
-    candidates = {c for c in candidates if len(c) >= 2}
-    return [u for u in gazetteer.provinces("2023") if _initials(u.name) in candidates]
+    keys = {key, key.removeprefix("bao"), key.removeprefix("b")}
+    for suffix in ("o", "dt", "tv", "online"):
+        keys |= {k.removesuffix(suffix) for k in list(keys)}
+    table = _initials()
+    return tuple(u for k in sorted(keys) if len(k) >= 2 for u in table.get(k, ()))
 
 
-def _initials(name: str) -> str:
-    return "".join(w[0] for w in fold(name).split())
+def _mentions(text: str, organs: list[Organ]) -> list[tuple[str, str]]:
+    """(unit word, name) for every place the text names: "tỉnh Trà Vinh", "các huyện Trà Cú, Cầu Kè",
+    "Huyện ủy Tháp Mười"."""
+    found = []
+    for m in _PLACE.finditer(text):
+        word = m.group(1).lower().rstrip(".")
+        word = {"tp": "thành phố", "tx": "thị xã"}.get(word, word)
+        name, end = _name_after(text, m.end())
+        if not name:
+            continue
+        found.append((word, name))
+        if _LIST_OF_UNITS.match(text, max(0, m.start() - 4)):  # "các huyện Trà Cú, Cầu Kè, Tiểu Cần"
+            while sep := _LIST_SEPARATOR.match(text, end):
+                more, end = _name_after(text, sep.end())
+                if not more:
+                    break
+                found.append((word, more))
+    for organ in organs:
+        if organ.name:
+            found.append((_LEVEL_WORD[organ.level], organ.name))
+    return found
 
 
 def locate(
@@ -372,36 +415,31 @@ def locate(
     votes: dict[str, float] = defaultdict(float)
 
     def vote(u: Unit | None, weight: float) -> None:
-        if u is not None:
-            p = _province_of(u.code, era)
-            if p is not None:
-                votes[p.code] += weight
+        p = _province_of(u.code, era) if u is not None else None
+        if p is not None:
+            votes[p.code] += weight
 
     hints = hints or {}
     if hints.get("province"):
-        vote(gazetteer.find_province(hints["province"]), 8)
+        vote(_province_named(str(hints["province"])), 8)
     if hints.get("url"):
-        vote(gazetteer.province_from_domain(hints["url"]), 8)
-    if hints.get("source"):
-        for word in re.findall(r"[^\W\d_][\w ]+", hints["source"]):
-            vote(gazetteer.find_province(re.sub(r"^(?:Báo|Đài|Cổng|Trang)\b.*?\s(?=[A-ZĐ])", "", word)), 6)
-    if source_hint:
-        found = _source_provinces(source_hint)
-        for u in found:
-            vote(u, 8 / len(found))
-    for word, name in _mentions(site_lines or []):
-        vote(gazetteer.find_province(name) if word in ("tỉnh", "thành phố") else None, 4)
-    site_text = fold(" ".join(site_lines or []))
-    for u in gazetteer.provinces("2023"):
-        if re.search(r"\b(?:tinh|thanh pho) " + re.escape(fold(u.name)) + r"\b", site_text):
-            vote(u, 4)
-    m = _TITLE_PLACE.match(title)
-    if m:
-        vote(gazetteer.find_province(m.group(1)), 3)
-    for word, name in _mentions([title, body]):
+        vote(gazetteer.province_from_domain(str(hints["url"])), 8)
+    for u in _provinces_in(str(hints.get("source") or ""), after_unit_word=False)[:1]:
+        vote(u, 6)
+    found = _source_provinces(source_hint) if source_hint else ()
+    for u in found:
+        vote(u, 8 / len(found))
+    for u in set(_provinces_in(" | ".join(site_lines or []), after_unit_word=True)):
+        vote(u, 4)
+    title_place = _TITLE_PLACE.match(title)
+    if title_place:
+        vote(_province_named(title_place.group(1)), 3)
+    organs = find_organs(title) + find_organs(body)
+    mentions = _mentions(title, []) + _mentions(body, []) + _mentions("", organs)
+    for word, name in mentions:
         if word in ("tỉnh", "thành phố"):
-            vote(gazetteer.find_province(name), 2)
-        if word != "tỉnh" and word not in ("xã", "phường", "thị trấn"):
+            vote(_province_named(name), 2)
+        if word not in ("tỉnh", "xã", "phường", "thị trấn"):
             units = _districts(name, _WORD_LEVEL.get(word))
             for u in units:
                 vote(u, 1 / len(units))
@@ -410,63 +448,56 @@ def locate(
     organ = reading.organ
     if organ is not None:
         place.level = organ.level
-        _place_organ(place, organ, votes, era, title, body)
+        _place_organ(place, organ, votes, era, organs, mentions)
     if place.province is None and votes:
-        best = max(votes, key=votes.get)
-        place.province = gazetteer.unit(best)
-    if place.level is None and m and place.province is not None:
-        place.level = _level_of_name(m.group(1), place.province)
+        place.province = gazetteer.unit(max(votes, key=votes.get))
+    if place.level is None and title_place and place.province is not None:
+        place.level = _level_of_name(title_place.group(1), place.province)
     if place.level is None and place.province is not None and organ is None:
         place.level = "province"
     return place
 
 
-def _best(units: list, province_of, votes: dict[str, float]):
+def _best(units, province_of, votes: dict[str, float]):
     return max(units, key=lambda u: votes.get(province_of(u), 0.0)) if units else None
 
 
 def _place_organ(
-    place: Place, organ: Organ, votes: dict[str, float], era: str, title: str, body: str
+    place: Place,
+    organ: Organ,
+    votes: dict[str, float],
+    era: str,
+    organs: list[Organ],
+    mentions: list[tuple[str, str]],
 ) -> None:
     name = organ.name
     if organ.level == "province":
-        u = gazetteer.find_province(name) if name else None
+        u = _province_named(name) if name else None
         if u is not None:
             place.province = _province_of(u.code, era)
         return
     if organ.level == "city":
         city = _central_city(name)
         if city is None and not name:
-            # "Thành ủy" with no name: a centrally-run city when the article is about one.
-            top = max(votes, key=votes.get) if votes else None
-            province = gazetteer.unit(top) if top else None
-            named = _name_elsewhere(organ, title, body)
-            if (
-                province is not None
-                and province.type == "thành phố"
-                and not (named and _districts(named, "city"))
-            ):
-                city = province
-            name = named
+            # "Thành ủy" with no name: a centrally-run city's when the article is about one.
+            top = gazetteer.unit(max(votes, key=votes.get)) if votes else None
+            name = _name_elsewhere(organ, organs, mentions)
+            if top is not None and top.type == "thành phố" and not (name and _districts(name, "city")):
+                city = top
         if city is not None:
             place.level = "province"
             place.province = _province_of(city.code, era)
             return
+    name = name or _name_elsewhere(organ, organs, mentions)
+    if not name:
+        return
+    place.locality = name
     if organ.level in ("city", "district", "town"):
-        name = name or _name_elsewhere(organ, title, body)
-        if not name:
-            return
-        place.locality = name
         u = _best(_districts(name, organ.level), lambda u: _province_of(u.code, era).code, votes)
         if u is not None:
             place.locality, place.locality_code = u.name, u.code
             place.province = _province_of(u.code, era)
-        return
-    if organ.level == "commune":
-        name = name or _name_elsewhere(organ, title, body)
-        if not name:
-            return
-        place.locality = name
+    elif organ.level == "commune":
         rows = gazetteer.find_communes(name)
         if era == "2025":
             rows = [r for r in rows if r[4] == "2025"] or rows
@@ -476,25 +507,19 @@ def _place_organ(
             place.province = _province_of(row[5], era)
 
 
-def _name_elsewhere(organ: Organ, title: str, body: str) -> str | None:
+def _name_elsewhere(organ: Organ, organs: list[Organ], mentions: list[tuple[str, str]]) -> str | None:
     """The name of an organ written without one ("Ban Thường vụ Quận ủy"), from another mention of the same
     kind of committee or unit ("Quận ủy Ninh Kiều", "quận Ninh Kiều")."""
-    for other in find_organs(title) + find_organs(body):
+    for other in organs:
         if other.name and other.level == organ.level and other.party == organ.party:
             return other.name
-    words = {"city": ("thành phố", "TP"), "district": ("huyện", "quận"), "town": ("thị xã",),
-             "commune": ("xã", "phường", "thị trấn")}.get(organ.level or "", ())  # fmt: skip
-    for word, name in _mentions([title, body]):
-        if word in words:
-            return name
-    return None
+    words = _LEVEL_WORDS.get(organ.level or "", ())
+    return next((name for word, name in mentions if word in words), None)
 
 
 def _level_of_name(name: str, province: Unit) -> str | None:
     """ "Cà Mau: ..." names a province; "Vũ Thư: ..." a district."""
-    if gazetteer.find_province(name) is not None:
+    if _province_named(name) is not None:
         return "province"
     units = gazetteer.find_districts(name, province.code)
-    if units:
-        return {"huyện": "district", "quận": "district", "thị xã": "town", "thành phố": "city"}[units[0].type]
-    return None
+    return _TYPE_LEVEL[units[0].type] if units else None

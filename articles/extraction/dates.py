@@ -121,8 +121,9 @@ _NUMBER_WORDS = {
     "mười một": 11, "mười hai": 12,
 }  # fmt: skip
 _YEAR_TAIL = r"(?:\s*(?:/|\.|-|năm|,? năm)\s*(?P<year>(?:19|20)\d{2}))?(?!\d)"
+# The lookahead lets the engine skip positions that cannot start a period (speed on long texts).
 _PERIOD = re.compile(
-    r"(?P<quarter>quý\s+(?P<q>IV|I{1,3}|[1-4])(?![\w]))"
+    r"(?<!\w)(?=[\dqtnhbscm])(?:(?P<quarter>quý\s+(?P<q>IV|I{1,3}|[1-4])(?![\w]))"
     + _YEAR_TAIL.replace("year", "qy")
     + r"|(?P<months>(?P<n>\d{1,2}|"
     + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
@@ -131,7 +132,7 @@ _PERIOD = re.compile(
     + _YEAR_TAIL.replace("year", "ny")
     + r"|(?P<month>(?<![\d] )tháng\s+(?P<m>\d{1,2})(?!\d))"
     + _YEAR_TAIL.replace("year", "my")
-    + r"|(?P<year>(?<!đến )(?<!tới )(?<!từ )năm\s+(?P<yy>(?:19|20)\d{2})(?!\d)(?!\s*[-–—]\s*\d))",
+    + r"|(?P<year>(?<!đến )(?<!tới )(?<!từ )năm\s+(?P<yy>(?:19|20)\d{2})(?!\d)(?!\s*[-–—]\s*\d)))",
     re.IGNORECASE,
 )
 # Words that make the period after them the next one's plans, not the one reported on.
@@ -244,11 +245,14 @@ def text_anchor(text: str) -> dt.date | None:
     return None
 
 
+_LEAD_CHARS = 2000  # a headline or lead paragraph longer than this is not one
+
+
 def choose_period(title: str, paragraphs: list[str]) -> tuple[PeriodMention | None, list[PeriodMention]]:
     """The period the report covers: the first one named in the headline that is not the next period's
     plans, else in the lead; a bare "năm 2023" counts only in the headline and the first paragraph.
     Returns it with every period named alongside it (to infer a missing year from the next one's)."""
-    sources = [title, *paragraphs[:2]]
+    sources = [title[:_LEAD_CHARS], *(p[:_LEAD_CHARS] for p in paragraphs[:2])]
     for i, text in enumerate(sources):
         mentions = find_periods(text)
         for m in mentions:
