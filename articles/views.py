@@ -1,51 +1,293 @@
-"""Public pages. Every view only reads; querysets are built in one place per view."""
+"""Public pages. Every view only reads; each builds its querysets in one place, and templates get
+everything they show already loaded (no query runs while rendering)."""
 
-from django.db.models import Count, Q
-from django.shortcuts import get_object_or_404
-from django.views.generic import DetailView, ListView, TemplateView
+import datetime as dt
 
-from .models import AdministrativeUnit, Article, Person
+from django.db.models import Count, Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.generic import ListView, TemplateView
+from django_filters.views import FilterView
+
+from . import exports
+from .filters import ArticleFilter, ExportForm, IndicatorFilter, PersonFilter
+from .highlight import Span, highlight
+from .models import AdministrativeUnit, Appearance, Article, Indicator, Person, Role
+
+PAGE_SIZE = 20
+
+
+class ExportMixin:
+    """`?format=csv|json` streams the filtered list instead of rendering the page."""
+
+    export = None  # a function of articles.exports: (queryset, format) -> response
+
+    def get(self, request, *args, **kwargs):
+        form = ExportForm(request.GET)
+        if form.is_valid() and form.cleaned_data["format"]:
+            response = self.export_response(form.cleaned_data["format"])
+            if response is not None:
+                return response
+        return super().get(request, *args, **kwargs)
+
+    def export_response(self, format):
+        filterset = self.get_filterset(self.get_filterset_class())
+        if filterset.is_bound and not filterset.is_valid():
+            return None  # the page shows the errors instead
+        return type(self).export(filterset.qs, format)
 
 
 class HomeView(TemplateView):
-    """Latest articles and the provinces with their article counts."""
+    """Latest articles, the provinces with their article counts, the twelve latest months."""
 
     template_name = "articles/home.html"
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            latest=Article.objects.public()[:10],
-            provinces=AdministrativeUnit.objects.provinces()
-            .annotate(article_count=Count("articles"))
-            .filter(article_count__gt=0)
-            .order_by("name"),
+            latest=list(Article.objects.public()[:10]),
+            provinces=list(
+                AdministrativeUnit.objects.filter(level=AdministrativeUnit.Kind.PROVINCE)
+                .annotate(article_count=Count("articles"))
+                .filter(article_count__gt=0)
+                .order_by("name")
+            ),
+            months=list(Article.objects.month_counts()[:12]),
             **kwargs,
         )
 
 
-class ProvinceView(ListView):
-    """A province's articles, newest first."""
+class ArticleListView(ExportMixin, FilterView):
+    """Articles filtered by the ArticleFilter parameters, with the count of every option."""
 
+    filterset_class = ArticleFilter
     template_name = "articles/article_list.html"
-    paginate_by = 20
+    paginate_by = PAGE_SIZE
+    export = exports.articles
+    fixed = ()
 
     def get_queryset(self):
-        self.province = get_object_or_404(AdministrativeUnit, slug=self.kwargs["province"], level="province")
-        return Article.objects.public().for_province(self.province)
+        return Article.objects.public()
+
+    def get_filterset_kwargs(self, filterset_class):
+        return {**super().get_filterset_kwargs(filterset_class), "fixed": self.fixed}
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(province=self.province, **kwargs)
+        context = super().get_context_data(**kwargs)
+        context["facets"] = self.filterset.facets()
+        context["searching"] = self.filterset.searching
+        context["feed_url"] = reverse("articles:feed")
+        return context
 
 
-class ArticleDetailView(DetailView):
-    """One article with its meeting, attendees and figures."""
+class ProvinceView(ArticleListView):
+    """A province's articles, by year or month, with the months that have articles as a calendar."""
 
-    queryset = Article.objects.public().prefetch_related("meetings", "appearances__person", "indicators")
+    template_name = "articles/province.html"
+
+    @property
+    def fixed(self):
+        return ("province", "year", "month") if "year" in self.kwargs else ("province",)
+
+    def get_queryset(self):
+        self.province = get_object_or_404(
+            AdministrativeUnit, slug=self.kwargs["province"], level=AdministrativeUnit.Kind.PROVINCE
+        )
+        queryset = super().get_queryset().for_province(self.province)
+        year, month = self.kwargs.get("year"), self.kwargs.get("month")
+        if year is not None:
+            if not 1930 <= year <= 2100 or (month is not None and not 1 <= month <= 12):
+                raise Http404(_("Không có tháng này."))
+            # A date range rather than EXTRACT, so that article_province_date_idx serves it.
+            start = dt.date(year, month or 1, 1)
+            end = dt.date(year + (month or 12) // 12, (month or 12) % 12 + 1, 1)
+            queryset = queryset.filter(date__gte=start, date__lt=end)
+        return queryset
+
+    def get_context_data(self, **kwargs):
+        months = list(Article.objects.for_province(self.province).month_counts())
+        return super().get_context_data(
+            province=self.province,
+            year=self.kwargs.get("year"),
+            month=self.kwargs.get("month"),
+            calendar=month_calendar(self.province, months, self.kwargs.get("year"), self.kwargs.get("month")),
+            **kwargs,
+        )
 
 
-class PersonDetailView(DetailView):
-    """An official and every article that names them."""
+def month_calendar(province, months, year=None, month=None):
+    """The years a province has articles in, each with its twelve months and their counts, and the
+    previous and next month with articles around the current one."""
+    counts = {(row["month"].year, row["month"].month): row["count"] for row in months}
+    years = sorted({key[0] for key in counts}, reverse=True)
+    grid = []
+    for y in years:
+        cells = []
+        for m in range(1, 13):
+            url = reverse("articles:province-month", args=[province.slug, y, m])
+            cells.append(
+                {"month": m, "count": counts.get((y, m), 0), "url": url, "current": (y, m) == (year, month)}
+            )
+        grid.append(
+            {"year": y, "months": cells, "current": y == year, "total": sum(c["count"] for c in cells)}
+        )
+    previous = following = None
+    if year is not None and month is not None:
+        earlier = [key for key in counts if key < (year, month)]
+        later = [key for key in counts if key > (year, month)]
+        if earlier:
+            previous = _month_link(province, max(earlier))
+        if later:
+            following = _month_link(province, min(later))
+    return {"years": grid, "previous": previous, "next": following}
 
-    queryset = Person.objects.annotate(
-        appearance_count=Count("appearances", filter=Q(appearances__isnull=False))
+
+def _month_link(province, key):
+    return {
+        "year": key[0],
+        "month": key[1],
+        "url": reverse("articles:province-month", args=[province.slug, *key]),
+    }
+
+
+class ArticleDetailView(TemplateView):
+    """One article: meeting, attendees, figures, and the body marked at each one's evidence."""
+
+    template_name = "articles/article_detail.html"
+
+    def get(self, request, *args, **kwargs):
+        queryset = Article.objects.public().prefetch_related(
+            "meetings",
+            Prefetch("appearances", queryset=Appearance.objects.select_related("person")),
+            "indicators",
+        )
+        self.article = get_object_or_404(queryset, pk=kwargs["pk"])
+        if kwargs["slug"] != self.article.slug:
+            return redirect(self.article, permanent=True)
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        article = self.article
+        appearances = list(article.appearances.all())
+        indicators = list(article.indicators.all())
+        role_labels = dict(Role.choices)
+        for appearance in appearances:
+            appearance.role_labels = [role_labels.get(role, role) for role in appearance.roles]
+        spans = [
+            Span(a.start, a.end, "ev-person", a.name, f"nguoi-{a.pk}") for a in appearances if a.end > a.start
+        ] + [
+            Span(i.start, i.end, "ev-figure", i.label, f"so-lieu-{i.pk}")
+            for i in indicators
+            if i.end > i.start
+        ]
+        return super().get_context_data(
+            article=article,
+            meetings=list(article.meetings.all()),
+            appearances=appearances,
+            indicators=indicators,
+            body_html=highlight(article.body, spans),
+            **kwargs,
+        )
+
+
+class PersonSearchView(FilterView):
+    """Officials by name, with or without diacritics; everyone, most often named first, without a query."""
+
+    filterset_class = PersonFilter
+    template_name = "articles/person_search.html"
+    paginate_by = PAGE_SIZE
+
+    def get_queryset(self):
+        return Person.objects.select_related("province")
+
+
+class PersonDetailView(ListView):
+    """An official: every appearance in date order, the titles held with when, the provinces."""
+
+    template_name = "articles/person_detail.html"
+    paginate_by = 50
+
+    def get(self, request, *args, **kwargs):
+        self.person = get_object_or_404(Person.objects.select_related("province"), pk=kwargs["pk"])
+        if kwargs["slug"] != self.person.slug:
+            return redirect(self.person, permanent=True)
+        form = ExportForm(request.GET)
+        if form.is_valid() and form.cleaned_data["format"]:
+            return exports.appearances(self.get_queryset(), form.cleaned_data["format"])
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        return (
+            Appearance.objects.filter(person=self.person)
+            .select_related("article", "article__province", "article__source", "meeting")
+            .order_by("article__date", "article_id", "position")
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        role_labels = dict(Role.choices)
+        for appearance in context["object_list"]:
+            appearance.role_labels = [role_labels.get(role, role) for role in appearance.roles]
+        appearances = Appearance.objects.filter(person=self.person)
+        context.update(
+            person=self.person,
+            titles=list(appearances.titles_held()),
+            provinces=list(
+                appearances.filter(article__province__isnull=False)
+                .values("article__province__slug", "article__province__name")
+                .annotate(count=Count("id"))
+                .order_by("-count", "article__province__name")
+            ),
+        )
+        return context
+
+
+class IndicatorListView(ExportMixin, FilterView):
+    """Reported figures, filtered; a table and, per province, a time series for the chart."""
+
+    filterset_class = IndicatorFilter
+    template_name = "articles/indicator_list.html"
+    paginate_by = 50
+    export = exports.indicators
+    # Enough points for a readable chart; the table and the exports have them all.
+    CHART_POINTS = 1000
+
+    def get_queryset(self):
+        return Indicator.objects.public().order_by("-article__date", "article_id", "position")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["chart"] = (
+            chart_series(self.object_list) if self.filterset.is_valid() or not self.filterset.is_bound else []
+        )
+        return context
+
+
+def chart_series(indicators):
+    """Per province, one series per unit: [{province, series: [{unit, points: [{x, y, label}]}]}]."""
+    rows = (
+        indicators.filter(article__date__isnull=False, article__province__isnull=False)
+        .order_by("article__province__name", "unit", "article__date")
+        .values("article__province__name", "unit", "label", "value", "article__date")[
+            : IndicatorListView.CHART_POINTS
+        ]
     )
+    charts = {}
+    for row in rows:
+        series = charts.setdefault(row["article__province__name"], {})
+        series.setdefault(row["unit"] or "—", []).append(
+            {"x": row["article__date"].isoformat(), "y": float(row["value"]), "label": row["label"]}
+        )
+    return [
+        {
+            "province": province,
+            "series": [{"unit": unit, "points": points} for unit, points in series.items()],
+        }
+        for province, series in charts.items()
+    ]
+
+
+class RobotsView(TemplateView):
+    template_name = "robots.txt"
+    content_type = "text/plain; charset=utf-8"
