@@ -21,7 +21,8 @@ from django.utils import timezone
 from .extraction import extract
 from .extraction.normalise import normalise
 from .extraction.types import Extraction
-from .ingest_input import IngestError, read_input, text_of
+from .ingest_input import IngestError, fit, read_input, text_of
+from .ingest_people import PersonLinker, merge_people, split_person
 from .models import (
     AdministrativeUnit,
     Appearance,
@@ -31,7 +32,6 @@ from .models import (
     Meeting,
     MeetingKind,
     Person,
-    PersonMerge,
     Role,
     Source,
     UnitClass,
@@ -145,7 +145,7 @@ def reextract(article: Article) -> Article:
         kept = _Kept(
             list(article.meetings.all()), list(article.appearances.all()), list(article.indicators.all())
         )
-        linker = _PersonLinker([extraction] if extraction else [])
+        linker = PersonLinker([extraction] if extraction else [])
         meetings, appearances, indicators = _children(article, extraction, linker, kept)
         Meeting.objects.bulk_create(meetings)
         Person.objects.bulk_create(linker.new)
@@ -154,50 +154,6 @@ def reextract(article: Article) -> Article:
         # A person exists because an article names them; one named only by the replaced rows goes too.
         Person.objects.filter(pk__in=orphans, appearances=None).delete()
     return article
-
-
-def merge_people(keep: Person, other: Person, *, user=None) -> Person:
-    """`other` was `keep` all along: move its appearances to `keep`, record the merge, delete `other`."""
-    if keep.pk == other.pk:
-        raise ValueError("cannot merge a person with itself")
-    with transaction.atomic():
-        moved = Appearance.objects.filter(person=other).update(person=keep)
-        PersonMerge.objects.create(
-            person=keep,
-            merged_id=other.pk,
-            merged_name=other.name,
-            merged_province_id=other.province_id,
-            appearances=moved,
-            user=user if user is not None and user.is_authenticated else None,
-        )
-        keep.province_id = keep.province_id or other.province_id
-        keep.needs_review = False  # a person looked at both and decided
-        keep.save(update_fields=["province", "needs_review"])
-        other.delete()
-    return keep
-
-
-def split_person(person: Person, appearances, *, user=None) -> Person:
-    """Those `appearances` name somebody else of the same name: move them to a new person."""
-    ids = {a.pk for a in appearances}
-    if not ids:
-        raise ValueError("choose at least one appearance to split off")
-    owned = Appearance.objects.filter(person=person)
-    if owned.filter(pk__in=ids).count() != len(ids):
-        raise ValueError(f"some of the appearances are not {person.name}'s")
-    if owned.exclude(pk__in=ids).count() == 0:
-        raise ValueError(f"{person.name} would keep no appearance; edit the person instead")
-    with transaction.atomic():
-        first = owned.filter(pk__in=ids).select_related("article").order_by("article__date", "pk").first()
-        new = Person.objects.create(
-            name=person.name, province_id=first.article.province_id or person.province_id
-        )
-        owned.filter(pk__in=ids).update(person=new)
-        if person.needs_review:
-            person.needs_review = False
-            person.save(update_fields=["needs_review"])
-    logger.info("split %s appearances of person %s into person %s (by %s)", len(ids), person.pk, new.pk, user)
-    return new
 
 
 # --- storing -----------------------------------------------------------------------------------------
@@ -286,7 +242,7 @@ def _write(pending: list[_Pending], *, source, url, user, is_demo) -> list[Artic
             article.title = _first_line(p.raw_text) or p.name or "(không có tiêu đề)"
         articles.append(article)
     Article.objects.bulk_create(articles)
-    linker = _PersonLinker([p.extraction for p in pending if p.extraction])
+    linker = PersonLinker([p.extraction for p in pending if p.extraction])
     meetings, appearances, indicators = [], [], []
     for article, p in zip(articles, pending, strict=True):
         rows = _children(article, p.extraction, linker, _Kept())
@@ -310,10 +266,10 @@ def _fill(article: Article, extraction: Extraction | None, error: str, units: di
     article.title = ex.title
     article.body = ex.body
     article.published = ex.published
-    article.author = _fit(ex.author or "", 200)
+    article.author = fit(ex.author or "", 200)
     article.province = province
     article.locality = locality if locality and locality.parent_id == getattr(province, "pk", None) else None
-    article.locality_name = _fit(ex.locality or "", 100)
+    article.locality_name = fit(ex.locality or "", 100)
     article.level = ex.level if ex.level in Level.values else ""
     article.period_kind = period.kind if period else ""
     article.period_year = period.year if period else None
@@ -367,7 +323,7 @@ def _children(article, extraction, linker, kept: _Kept):
     if extraction is None:
         return [], [], []
     meetings = [
-        Meeting(article=article, date=m.date, organ=_fit(m.organ, 300), kind=m.kind, position=n)
+        Meeting(article=article, date=m.date, organ=fit(m.organ, 300), kind=m.kind, position=n)
         for n, m in enumerate(extraction.meetings)
         if m.kind in MeetingKind.values and not kept.covers_meeting(m)
     ]
@@ -385,8 +341,8 @@ def _children(article, extraction, linker, kept: _Kept):
                 article=article,
                 meeting=meeting,
                 person=person,
-                name=_fit(a.name, 100),
-                titles=[_fit(t, 300) for t in a.titles],
+                name=fit(a.name, 100),
+                titles=[fit(t, 300) for t in a.titles],
                 roles=[r for r in a.roles if r in Role.values],
                 start=start,
                 end=end,
@@ -403,11 +359,11 @@ def _children(article, extraction, linker, kept: _Kept):
             Indicator(
                 article=article,
                 meeting=meeting,
-                label=_fit(i.label, 300),
+                label=fit(i.label, 300),
                 value=i.value,
-                unit=_fit(i.unit, 100),
+                unit=fit(i.unit, 100),
                 denominator=i.denominator,
-                qualifier=_fit(i.qualifier or "", 10),
+                qualifier=fit(i.qualifier or "", 10),
                 unit_class=unit_class,
                 normalised_value=i.normalised_value,
                 text=i.text,
@@ -417,58 +373,6 @@ def _children(article, extraction, linker, kept: _Kept):
             )
         )
     return meetings, appearances, indicators
-
-
-class _PersonLinker:
-    """Finds the Person each appearance names, or makes one; sees the persons made in the same batch.
-
-    The same name (diacritics and all) is the same official when the context agrees: the same province,
-    or a title they share. The same name without either is unclear: a new person flagged for review.
-    """
-
-    def __init__(self, extractions: list[Extraction]):
-        names = {a.name for ex in extractions for a in ex.people}
-        self.by_name: dict[str, list[Person]] = {}
-        for person in Person.objects.filter(name__in=names).order_by("needs_review", "pk"):
-            self.by_name.setdefault(person.name, []).append(person)
-        self.titles: dict[int, set[str]] = {}  # by id(person): titles seen in this batch
-        self.in_article: dict[tuple[int, str], Person] = {}
-        self.new: list[Person] = []
-
-    def person(self, name: str, titles: list[str], article: Article) -> Person:
-        name = _fit(name, 100)
-        here = (id(article), name)
-        if here not in self.in_article:
-            self.in_article[here] = self._find(name, titles, article.province_id)
-        person = self.in_article[here]
-        self.titles.setdefault(id(person), set()).update(titles)
-        return person
-
-    def _find(self, name: str, titles: list[str], province_id) -> Person:
-        candidates = self.by_name.setdefault(name, [])
-        same_place = [c for c in candidates if province_id is not None and c.province_id == province_id]
-        if same_place:
-            return same_place[0]
-        agreeing = self._agreeing_title(candidates, titles)
-        if agreeing is not None:
-            return agreeing
-        person = Person(name=name, province_id=province_id, needs_review=bool(candidates))
-        candidates.append(person)
-        self.new.append(person)
-        return person
-
-    def _agreeing_title(self, candidates: list[Person], titles: list[str]) -> Person | None:
-        if not titles:
-            return None
-        for c in candidates:
-            if self.titles.get(id(c), set()) & set(titles):
-                return c
-        saved = [c.pk for c in candidates if c.pk is not None]
-        if not saved:
-            return None
-        match = Appearance.objects.filter(person__in=saved, titles__overlap=titles).values("person_id")[:1]
-        pk = next(iter(match), {}).get("person_id")
-        return next((c for c in candidates if c.pk == pk), None)
 
 
 # --- small helpers -----------------------------------------------------------------------------------
@@ -530,10 +434,6 @@ def _constraint(error: IntegrityError) -> str | None:
 def _span(start: int, end: int) -> tuple[int, int]:
     start = max(0, start or 0)
     return start, max(start, end or 0)
-
-
-def _fit(text: str, length: int) -> str:
-    return text if len(text) <= length else text[: length - 1] + "…"
 
 
 def _first_line(text: str) -> str:

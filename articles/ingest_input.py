@@ -177,3 +177,8 @@ def _mostly_control_bytes(sample: bytes) -> bool:
 def _mostly_control(sample: str) -> bool:
     controls = len(_CONTROL.findall(sample))
     return controls >= 8 and controls * 20 > len(sample)
+
+
+def fit(text: str, length: int) -> str:
+    """`text` cut to a column's max_length, marked as cut."""
+    return text if len(text) <= length else text[: length - 1] + "…"

@@ -1,0 +1,113 @@
+"""People across articles: which Person an appearance names, and the staff's merge and split.
+
+Part of the one write path (articles/ingest.py): ingestion links appearances through PersonLinker; the
+admin's merge and split actions call merge_people and split_person.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django.db import transaction
+
+from .extraction.types import Extraction
+from .ingest_input import fit
+from .models import Appearance, Article, Person, PersonMerge
+
+logger = logging.getLogger(__name__)
+
+
+def merge_people(keep: Person, other: Person, *, user=None) -> Person:
+    """`other` was `keep` all along: move its appearances to `keep`, record the merge, delete `other`."""
+    if keep.pk == other.pk:
+        raise ValueError("cannot merge a person with itself")
+    with transaction.atomic():
+        moved = Appearance.objects.filter(person=other).update(person=keep)
+        PersonMerge.objects.create(
+            person=keep,
+            merged_id=other.pk,
+            merged_name=other.name,
+            merged_province_id=other.province_id,
+            appearances=moved,
+            user=user if user is not None and user.is_authenticated else None,
+        )
+        keep.province_id = keep.province_id or other.province_id
+        keep.needs_review = False  # a person looked at both and decided
+        keep.save(update_fields=["province", "needs_review"])
+        other.delete()
+    return keep
+
+
+def split_person(person: Person, appearances, *, user=None) -> Person:
+    """Those `appearances` name somebody else of the same name: move them to a new person."""
+    ids = {a.pk for a in appearances}
+    if not ids:
+        raise ValueError("choose at least one appearance to split off")
+    owned = Appearance.objects.filter(person=person)
+    if owned.filter(pk__in=ids).count() != len(ids):
+        raise ValueError(f"some of the appearances are not {person.name}'s")
+    if owned.exclude(pk__in=ids).count() == 0:
+        raise ValueError(f"{person.name} would keep no appearance; edit the person instead")
+    with transaction.atomic():
+        first = owned.filter(pk__in=ids).select_related("article").order_by("article__date", "pk").first()
+        new = Person.objects.create(
+            name=person.name, province_id=first.article.province_id or person.province_id
+        )
+        owned.filter(pk__in=ids).update(person=new)
+        if person.needs_review:
+            person.needs_review = False
+            person.save(update_fields=["needs_review"])
+    logger.info("split %s appearances of person %s into person %s (by %s)", len(ids), person.pk, new.pk, user)
+    return new
+
+
+class PersonLinker:
+    """Finds the Person each appearance names, or makes one; sees the persons made in the same batch.
+
+    The same name (diacritics and all) is the same official when the context agrees: the same province,
+    or a title they share. The same name without either is unclear: a new person flagged for review.
+    """
+
+    def __init__(self, extractions: list[Extraction]):
+        names = {a.name for ex in extractions for a in ex.people}
+        self.by_name: dict[str, list[Person]] = {}
+        for person in Person.objects.filter(name__in=names).order_by("needs_review", "pk"):
+            self.by_name.setdefault(person.name, []).append(person)
+        self.titles: dict[int, set[str]] = {}  # by id(person): titles seen in this batch
+        self.in_article: dict[tuple[int, str], Person] = {}
+        self.new: list[Person] = []
+
+    def person(self, name: str, titles: list[str], article: Article) -> Person:
+        name = fit(name, 100)
+        here = (id(article), name)
+        if here not in self.in_article:
+            self.in_article[here] = self._find(name, titles, article.province_id)
+        person = self.in_article[here]
+        self.titles.setdefault(id(person), set()).update(titles)
+        return person
+
+    def _find(self, name: str, titles: list[str], province_id) -> Person:
+        candidates = self.by_name.setdefault(name, [])
+        same_place = [c for c in candidates if province_id is not None and c.province_id == province_id]
+        if same_place:
+            return same_place[0]
+        agreeing = self._agreeing_title(candidates, titles)
+        if agreeing is not None:
+            return agreeing
+        person = Person(name=name, province_id=province_id, needs_review=bool(candidates))
+        candidates.append(person)
+        self.new.append(person)
+        return person
+
+    def _agreeing_title(self, candidates: list[Person], titles: list[str]) -> Person | None:
+        if not titles:
+            return None
+        for c in candidates:
+            if self.titles.get(id(c), set()) & set(titles):
+                return c
+        saved = [c.pk for c in candidates if c.pk is not None]
+        if not saved:
+            return None
+        match = Appearance.objects.filter(person__in=saved, titles__overlap=titles).values("person_id")[:1]
+        pk = next(iter(match), {}).get("person_id")
+        return next((c for c in candidates if c.pk == pk), None)
