@@ -56,8 +56,5 @@ def headline_html(snippet: str) -> SafeString:
 
 
 def _attributes(span):
-    attributes = [("class", span.css_class), ("title", span.title), ("id", span.anchor)]
-    return format_html(
-        "".join(' {}="{}"' for name, value in attributes if value),
-        *(item for name, value in attributes if value for item in (name, value)),
-    )
+    pairs = [("class", span.css_class), ("title", span.title), ("id", span.anchor)]
+    return mark_safe("".join(format_html(' {}="{}"', name, value) for name, value in pairs if value))
