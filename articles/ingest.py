@@ -77,6 +77,8 @@ class _Pending:
     extraction: Extraction | None
     error: str = ""
     warnings: list[str] = field(default_factory=list)
+    source: Source | None = None
+    url: str = ""
 
 
 def content_hash(text: str) -> str:
@@ -100,12 +102,13 @@ def ingest_text(
     existing = Article.objects.filter(content_hash=key).first()
     if existing is not None:
         return _duplicate(existing, name, warnings)
-    pending = _Pending(name, raw_text, key, *_extract(text, _hints(source, url)), warnings=warnings)
-    return _store(pending, source=source, url=url, user=user, is_demo=is_demo)
+    extraction, error = _extract(text, _hints(source, url))
+    pending = _Pending(name, raw_text, key, extraction, error, warnings, source, url)
+    return _store(pending, user=user, is_demo=is_demo)
 
 
 def ingest_many(
-    items: Iterable[tuple[str, bytes | str]],
+    items: Iterable[tuple[str, bytes | str] | tuple[str, bytes | str, dict]],
     *,
     source: Source | str | None = None,
     user=None,
@@ -116,16 +119,19 @@ def ingest_many(
 ) -> Iterator[IngestResult]:
     """Ingest (name, data) pairs, yielding one result per item in order; refused input yields "failed".
 
+    An item may carry a third element, its own hints: {"url": ..., "source": a name or a Source}, which
+    take the place of `source` for that item.
+
     `progress(n)` (e.g. tqdm's `update`) is called with the number of items done since the last call.
     With `bulk`, each batch of `batch_size` items is stored in one transaction with bulk inserts; a batch
     the database refuses (a concurrent ingest of the same text, a value it cannot hold) is stored again
     one item at a time, so the outcome is the same as without `bulk`, only faster.
     """
-    source = _source(source)
+    sources = _Sources(source)
     items = iter(items)
     size = batch_size if bulk else 1
     while batch := list(islice(items, size)):
-        yield from _ingest_batch(batch, source=source, user=user, is_demo=is_demo)
+        yield from _ingest_batch(batch, sources=sources, user=user, is_demo=is_demo)
         if progress is not None:
             progress(len(batch))
 
@@ -159,31 +165,33 @@ def reextract(article: Article) -> Article:
 # --- storing -----------------------------------------------------------------------------------------
 
 
-def _ingest_batch(batch, *, source, user, is_demo) -> list[IngestResult]:
+def _ingest_batch(batch, *, sources: _Sources, user, is_demo) -> list[IngestResult]:
     results: list[IngestResult | None] = [None] * len(batch)
     read = []
-    for i, (name, data) in enumerate(batch):
+    for i, (name, data, *hints) in enumerate(batch):
         try:
             raw_text, text, warnings = read_input(data)
         except IngestError as error:
             results[i] = IngestResult(None, False, "failed", str(error), name=name)
             continue
-        read.append((i, name, raw_text, text, warnings, content_hash(text)))
+        hints = hints[0] if hints else {}
+        source, url = sources.get(hints.get("source")), hints.get("url") or ""
+        read.append((i, name, raw_text, text, warnings, source, url, content_hash(text)))
     known = Article.objects.filter(content_hash__in=[r[-1] for r in read]).defer("raw_text", "body")
     existing = {a.content_hash: a for a in known}
     first_of: dict[str, int] = {}
     copies = []  # texts that repeat an earlier one of this batch
     pending: list[tuple[int, _Pending]] = []
-    for i, name, raw_text, text, warnings, key in read:
+    for i, name, raw_text, text, warnings, source, url, key in read:
         if key in existing:
             results[i] = _duplicate(existing[key], name, warnings)
         elif key in first_of:
             copies.append((i, name, warnings, key))
         else:
             first_of[key] = i
-            extraction, error = _extract(text, _hints(source, ""))
-            pending.append((i, _Pending(name, raw_text, key, extraction, error, warnings)))
-    options = {"source": source, "url": "", "user": user, "is_demo": is_demo}
+            extraction, error = _extract(text, _hints(source, url))
+            pending.append((i, _Pending(name, raw_text, key, extraction, error, warnings, source, url)))
+    options = {"user": user, "is_demo": is_demo}
     one_by_one = pending
     if len(pending) > 1:
         try:
@@ -221,7 +229,7 @@ def _store(pending: _Pending, **options) -> IngestResult:
     return _store(replace(pending, extraction=None, error=reason), **options)
 
 
-def _write(pending: list[_Pending], *, source, url, user, is_demo) -> list[Article]:
+def _write(pending: list[_Pending], *, user, is_demo) -> list[Article]:
     """Insert the articles and all their rows; the caller holds the transaction."""
     units = _units([p.extraction for p in pending if p.extraction])
     user = user if user is not None and user.is_authenticated else None
@@ -231,8 +239,8 @@ def _write(pending: list[_Pending], *, source, url, user, is_demo) -> list[Artic
         article = Article(
             raw_text=p.raw_text,
             content_hash=p.content_hash,
-            source=source,
-            url=url,
+            source=p.source,
+            url=fit(p.url, 1000),
             ingested_by=user,
             ingested_at=now,
             is_demo=is_demo,
@@ -386,6 +394,23 @@ def _source(source: Source | str | None) -> Source | None:
         return None
     found = Source.objects.select_related("default_province").filter(name=name).first()
     return found or Source.objects.get_or_create(name=name)[0]
+
+
+class _Sources:
+    """The sources of a run of ingest_many, looked up once per name."""
+
+    def __init__(self, default: Source | str | None):
+        self.default = _source(default)
+        self.by_name: dict[str, Source | None] = {}
+
+    def get(self, source: Source | str | None) -> Source | None:
+        if source is None:
+            return self.default
+        if isinstance(source, Source):
+            return source
+        if source not in self.by_name:
+            self.by_name[source] = _source(source)
+        return self.by_name[source]
 
 
 def _hints(source: Source | None, url: str) -> dict:

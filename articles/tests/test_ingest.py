@@ -191,6 +191,20 @@ def test_bulk_mode_stores_what_one_by_one_stores():
     assert all(a.meetings.count() == 1 and a.province.slug == "tra-vinh" for a in bulk)
 
 
+@pytest.mark.parametrize("bulk", [False, True])
+def test_ingest_many_items_may_carry_their_own_url_and_source(bulk, tra_vinh):
+    unnamed = report(province="").replace("Tỉnh ủy  ", "Tỉnh ủy ")
+    items = [
+        ("a", unnamed, {"url": "https://travinh.gov.vn/a.html", "source": "Cổng Trà Vinh"}),
+        ("b", TRA_VINH),
+    ]
+
+    a, b = (r.article for r in ingest_many(items, source="Báo Trà Vinh", bulk=bulk))
+
+    assert (a.province, a.url, a.source.name) == (tra_vinh, "https://travinh.gov.vn/a.html", "Cổng Trà Vinh")
+    assert (b.url, b.source.name) == ("", "Báo Trà Vinh")
+
+
 def test_bulk_mode_finds_the_articles_already_stored():
     stored = ingest_text(TRA_VINH).article
 
