@@ -53,6 +53,7 @@ _SOURCE_PREFIX = re.compile(
     r"(?:\((?P<p>[A-ZĐ][\wĐđ.]{1,24}(?: [Oo]nline)?)\)|(?P<b>[A-ZĐ]{2,8}(?: [Oo]nline)?))"
     r"(?:\s*[-–—]\s*|(?<=\))\s+)(?=\S)"
 )
+_SOURCE_ALONE = re.compile(r"\(([A-ZĐ][\wĐđ.]{1,24}(?: [Oo]nline)?)\)\s*[-–—]?|([A-ZĐ]{2,8})\s*[-–—]")
 # Organ abbreviations that can open a lead ("HĐND - UBND ...") and are not publishers.
 _NOT_SOURCES = {"HĐND", "UBND", "MTTQ", "BCH", "BTV", "TP", "TX"}
 # Photo captions: a credit, "Quang cảnh ...", or one short line about who speaks, chairs or attends.
@@ -74,6 +75,8 @@ class Cleaned:
 
 
 def _is_furniture(line: str) -> bool:
+    if len(line) > 200:  # furniture is short; running text is not
+        return False
     if _COUNTER.fullmatch(line) or _FURNITURE.fullmatch(line) or _LINK.fullmatch(line):
         return True
     if _PAGINATION.fullmatch(line) and not _DATE.search(line):
@@ -137,6 +140,12 @@ def clean(text: str) -> Cleaned:
 def _take_source_prefix(lines: list[str]) -> str | None:
     """Remove a publisher's tag from the first lines that carry one; return it."""
     for i, line in enumerate(lines[:8]):
+        alone = _SOURCE_ALONE.fullmatch(line)
+        if (
+            alone and i > 0 and (alone.group(1) or alone.group(2)) not in _NOT_SOURCES
+        ):  # "(HCM)" on a line of its own
+            lines[i] = ""
+            return alone.group(1) or alone.group(2)
         m = _SOURCE_PREFIX.match(line)
         if m and len(line) > m.end() + 20:
             tag = m.group("p") or m.group("b")

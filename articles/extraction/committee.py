@@ -26,7 +26,7 @@ from .gazetteer import Unit, fold
 _MERGER = dt.date(2025, 7, 1)
 
 # Committees and the bodies in front of them. Names follow as capitalised words (read by `_name_after`).
-_UNIT_WORDS = r"tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn"
+_UNIT_WORDS = r"tỉnh|thành phố|TP\.?|huyện|quận|thị xã|xã|phường|thị trấn"
 # The lookahead lets the engine skip every position that cannot start a committee (speed on long texts).
 _COMMITTEE = re.compile(
     r"(?=[TQHĐBUỦ])(?:(?P<uy>Tỉnh|Thành|Huyện|Quận|Thị) [ủỦ]y"
@@ -59,6 +59,12 @@ _NOT_NAME = {
 }  # fmt: skip
 # Words that start a place name ("Đồng Hới", "Hội An", "Văn Giang", "Đại Lộc") or a phrase ("Đồng chí",
 # "Hội nghị", "Văn phòng", "Đại hội"): a name only when the next word is capitalised too.
+# Family names: a run of capitalised words starting with one that the gazetteer does not know is a person.
+_SURNAMES = {
+    "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô",
+    "Dương", "Lý", "Đinh", "Đoàn", "Trương", "Lâm", "Mai", "Trịnh", "Đào", "Cao", "Lương", "Tạ", "Hà", "Thái",
+    "Lưu", "Châu", "Quách", "Tô", "Từ", "Triệu", "Kiều", "Lò", "Thạch", "Kim", "Sơn", "Danh",
+}  # fmt: skip
 _NAME_IF_FOLLOWED = {
     "Đồng", "Hội", "Văn", "Đại", "Công", "Nông", "Thường", "Kế", "Tổ", "Nhân", "Đoàn", "Mặt", "Tập", "Lãnh",
     "Quyết", "Phát", "Tham", "Thực", "Hoạt",
@@ -143,28 +149,55 @@ class Reading:
     meetings: list[MeetingMention] = field(default_factory=list)
 
 
-def _name_after(text: str, pos: int) -> tuple[str | None, int]:
-    """The capitalised place name starting at `pos` ("Trà Cú", "Bà Rịa - Vũng Tàu"), and where it ends."""
-    words: list[str] = []
+def _name_words(text: str, pos: int) -> list[tuple[str, int]]:
+    """The capitalised words starting at `pos` that may make a place name, each with where it ends."""
+    words: list[tuple[str, int]] = []
     end = pos
     while len(words) < 5:
         m = _WORD.match(text, end)
         if not m:
             break
         dash, word = m.group(1), m.group(2)
-        if not word[0].isupper() or word in _NOT_NAME or (word.isupper() and len(word) > 1 and not words):
+        if not word[0].isupper() or (dash and not words) or (word.isupper() and len(word) > 1):
+            break
+        if not words and word in _NOT_NAME:
             break
         if word in _NAME_IF_FOLLOWED:
             after = _WORD.match(text, m.end())
             if not after or after.group(1) or not after.group(2)[0].isupper() or text[m.end()] != " ":
                 break
-        if word.isupper() and len(word) > 1 and len(words) >= 1 and not text[pos:end].isupper():
-            break
-        if dash and not words:
-            break
-        words.append(("- " if dash else "") + word)
+        words.append((("- " if dash else "") + word, m.end()))
         end = m.end()
-    return (" ".join(words) or None), end
+    return words
+
+
+def _name_after(text: str, pos: int, level: str | None) -> tuple[str | None, int]:
+    """The place name starting at `pos` ("Trà Cú", "Bà Rịa - Vũng Tàu") and where it ends: the longest run
+    of capitalised words the gazetteer knows at that level ("Trà Vinh" in "Tỉnh ủy Trà Vinh Ngô Chí
+    Cường"), else a short run that does not look like a person's name."""
+    words = _name_words(text, pos)
+    for n in range(len(words), 0, -1):
+        name = " ".join(w for w, _ in words[:n])
+        if _known(name, level):
+            return name, words[n - 1][1]
+    if words and len(words) <= 3 and words[0][0] not in _SURNAMES:
+        return " ".join(w for w, _ in words), words[-1][1]
+    return None, pos
+
+
+@lru_cache(maxsize=8192)
+def _known(name: str, level: str | None) -> bool:
+    if level in ("province", "city", None) and _province_named(name) is not None:
+        return True
+    if level in ("city", "district", "town", "province", None) and gazetteer.find_districts(name):
+        return True
+    return level in ("commune", None) and bool(gazetteer.find_communes(name))
+
+
+def _unit_word(word: str) -> str:
+    return {"tp": "thành phố", "tp.": "thành phố", "tx": "thị xã", "tx.": "thị xã"}.get(
+        word.lower(), word.lower()
+    )
 
 
 def find_organs(text: str) -> list[Organ]:
@@ -176,10 +209,10 @@ def find_organs(text: str) -> list[Organ]:
         elif m.group("du"):
             level, party = "commune", True
         elif m.group("db"):
-            level, party = _WORD_LEVEL[m.group("dbw")], True
+            level, party = _WORD_LEVEL[_unit_word(m.group("dbw"))], True
         else:
-            level, party = _WORD_LEVEL[m.group("sw")], False
-        name, end = _name_after(text, m.end())
+            level, party = _WORD_LEVEL[_unit_word(m.group("sw"))], False
+        name, end = _name_after(text, m.end(), level)
         body = _BODY_BEFORE.search(text, max(0, m.start() - 30), m.start()) if party else None
         start = body.start() if body else m.start()
         organs.append(Organ(text[start:end], start, end, level, name, party))
@@ -230,10 +263,15 @@ def _kind(text: str) -> str:
     return "hội nghị"
 
 
+_LEAD_CHARS = 2000  # a lead paragraph longer than this is not one
+
+
 def read_committee(title: str, paragraphs: list[str]) -> Reading:
     """Find the central committee and the meetings reported in the headline and lead."""
     reading = Reading()
-    lead = [s for p in paragraphs[:2] for s in sentences(p)]
+    if title.isupper():  # a headline in capitals hides which words are names: read the lead instead
+        title = ""
+    lead = [s for p in paragraphs[:2] for s in sentences(p[:_LEAD_CHARS])]
     first_meeting = None
     blocked = False
     for sentence in [title, *lead[:4]]:
@@ -382,15 +420,15 @@ def _mentions(text: str, organs: list[Organ]) -> list[tuple[str, str]]:
     "Huyện ủy Tháp Mười"."""
     found = []
     for m in _PLACE.finditer(text):
-        word = m.group(1).lower().rstrip(".")
-        word = {"tp": "thành phố", "tx": "thị xã"}.get(word, word)
-        name, end = _name_after(text, m.end())
+        word = _unit_word(m.group(1))
+        level = _WORD_LEVEL.get(word)
+        name, end = _name_after(text, m.end(), level)
         if not name:
             continue
         found.append((word, name))
         if _LIST_OF_UNITS.match(text, max(0, m.start() - 4)):  # "các huyện Trà Cú, Cầu Kè, Tiểu Cần"
             while sep := _LIST_SEPARATOR.match(text, end):
-                more, end = _name_after(text, sep.end())
+                more, end = _name_after(text, sep.end(), level)
                 if not more:
                     break
                 found.append((word, more))

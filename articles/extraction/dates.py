@@ -25,6 +25,10 @@ _DMY = re.compile(
 )
 # "ngày 26 tháng 6 năm 2020", "26 tháng 6".
 _WORDS = re.compile(r"(?<!\d)(\d{1,2}) tháng (\d{1,2})(?: năm (\d{4}))?(?!\d)", re.IGNORECASE)
+# "ngày 5 và 6/12/2023", "ngày 5-6/12": a meeting over several days is dated by its first.
+_DAYS = re.compile(
+    r"(?<![\d/.,-])(\d{1,2})(?:\s*(?:,|và|-|–)\s*\d{1,2})+\s*([/.])\s*(\d{1,2})(?:\2(\d{4}))?(?![\d%]|[.,/-]\d)"
+)
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 # Words after which a bare day/month is a date.
 _CUE = re.compile(
@@ -74,6 +78,10 @@ def find_dates(text: str, need_cue: bool = True) -> list[DateMention]:
         day, month = int(m.group(1)), int(m.group(2))
         if _valid(day, month):
             found.append(DateMention(m.start(), m.end(), day, month, _year(m.group(3))))
+    for m in _DAYS.finditer(text):
+        day, month = int(m.group(1)), int(m.group(3))
+        if _valid(day, month) and _CUE.search(text, max(0, m.start() - 24), m.start()):
+            found.append(DateMention(m.start(), m.end(), day, month, _year(m.group(4))))
     for m in _ISO.finditer(text):
         year, month, day = int(m.group(1)), int(m.group(2)), int(m.group(3))
         if _valid(day, month) and _MIN_YEAR <= year <= _MAX_YEAR:
@@ -135,16 +143,16 @@ _PERIOD = re.compile(
     + r"|(?P<year>(?<!đến )(?<!tới )(?<!từ )năm\s+(?P<yy>(?:19|20)\d{2})(?!\d)(?!\s*[-–—]\s*\d)))",
     re.IGNORECASE,
 )
-# Words that make the period after them the next one's plans, not the one reported on.
-_NEXT = re.compile(
-    r"(?:phương hướng|nhiệm vụ|triển khai|kế hoạch|chương trình|đề ra|xây dựng|bàn|dự kiến|phấn đấu|chuẩn bị"
-    r"|cho|định hướng|mục tiêu|trong thời gian tới)"
-    r"(?:[\w ]{0,40})$",
+# The last cue word before a period in its clause tells whether it is the report's or the next period's
+# plans: "sơ kết tình hình tháng 5, đề ra phương hướng nhiệm vụ tháng 6". A bare "nhiệm vụ" makes it
+# the next period only when no report word comes before it ("thực hiện nhiệm vụ năm 2023" is reported).
+_CUE_WORDS = re.compile(
+    r"(?P<next>phương hướng|triển khai|kế hoạch|chương trình|đề ra|xây dựng|bàn|dự kiến|phấn đấu|chuẩn bị"
+    r"|định hướng|mục tiêu|thời gian tới|thống nhất|cho|cuối năm)"
+    r"|(?P<report>sơ kết|tổng kết|đánh giá|kết quả|tình hình|thực hiện|trong|giao ban|báo cáo|lũy kế)"
+    r"|(?P<task>nhiệm vụ)",
     re.IGNORECASE,
 )
-# A clause opener after which the period is the report's again: "..., sơ kết quý III".
-_REPORT = re.compile(r"(?:sơ kết|tổng kết|đánh giá|kết quả|tình hình|trong|giao ban|báo cáo)(?:[\w ]{0,25})$",
-                     re.IGNORECASE)  # fmt: skip
 # Spans that are not periods at all: terms of office, plans to a horizon, dates.
 _NOT_PERIOD_BEFORE = re.compile(
     r"(?:nhiệm kỳ|giai đoạn|thời kỳ|tầm nhìn|đến năm|khóa|ngày \d{1,2}|\d{1,2})\s*$", re.IGNORECASE
@@ -179,6 +187,16 @@ class PeriodMention:
         )
 
 
+def _is_next(clause: str) -> bool:
+    last = None
+    seen_report = False
+    for m in _CUE_WORDS.finditer(clause):
+        if m.group("report"):
+            seen_report = True
+        last = m.lastgroup if m.lastgroup != "task" or not seen_report else last
+    return last in ("next", "task")
+
+
 def find_periods(text: str) -> list[PeriodMention]:
     """Every period named in `text`, with whether it is the next period's plans."""
     found = []
@@ -190,9 +208,7 @@ def find_periods(text: str) -> list[PeriodMention]:
         mention = _mention(m)
         if mention is None:
             continue
-        cue_next = _NEXT.search(clause)
-        cue_report = _REPORT.search(clause)
-        is_next = bool(cue_next) and not (cue_report and cue_report.start() > cue_next.start())
+        is_next = _is_next(clause)
         if mention.kind == "half" and mention.number == 2 or re.match(r"\s+cuối", m.group("part") or ""):
             is_next = True
         found.append(PeriodMention(m.start(), m.end(), mention.kind, mention.number, mention.year, is_next))

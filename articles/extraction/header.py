@@ -42,6 +42,7 @@ _GROUP_BYLINE = re.compile(
     r"(?:nhóm (?:phóng viên|pv|tác giả|pv\w*)|phóng viên|pv|ban biên tập|bbt|ctv|nhóm ctv)(?:\s.*)?",
     re.IGNORECASE,
 )
+_PUBLISHER = re.compile(r"(?:Theo|Nguồn|Báo|Tạp chí|Đài|Cổng|Trang|Thông tấn|TTXVN|VOV|VTV)\b")
 _NAME_SEPARATORS = re.compile(r"\s+[-–—&]\s+|\s*,\s+|\s+và\s+")
 _PARENTHESIS = re.compile(r"\s*\([^()]{1,60}\)$")
 
@@ -100,6 +101,8 @@ def parse_byline(line: str) -> str | None:
         return name or None
     if _GROUP_BYLINE.fullmatch(line) and len(line) < 40:
         return line.strip(" .")
+    if _PUBLISHER.match(line):  # "Báo Sài Gòn Giải Phóng", "Theo TTXVN": a source, not an author
+        return None
     if _name_alone(line):
         return line.strip()
     return None
