@@ -1,0 +1,51 @@
+"""The main filters and both searches are served by an index (read from EXPLAIN)."""
+
+import pytest
+
+from articles.filters import ArticleFilter, IndicatorFilter
+from articles.models import Article, Indicator, Person, Source
+
+from .factories import make_article
+from .plans import explain
+
+pytestmark = pytest.mark.django_db
+
+
+def page_plan(filterset_class, params, queryset):
+    filterset = filterset_class(params, queryset=queryset)
+    assert filterset.is_valid(), filterset.errors
+    return explain(filterset.qs[:20])
+
+
+@pytest.mark.parametrize(
+    "params, indexes",
+    [
+        ({"province": "tra-vinh"}, {"article_province_date_idx", "article_level_idx"}),
+        ({"province": "tra-vinh", "year": "2023"}, {"article_province_date_idx", "article_date_idx"}),
+        ({"year": "2023", "month": "11"}, {"article_date_idx"}),
+        ({"level": "district"}, {"article_level_idx"}),
+        ({"locality": "tra-vinh-tra-cu"}, {"article_locality_date_idx"}),
+        ({"period": "2023-11"}, {"article_period_idx"}),
+        ({"kind": "sơ kết"}, {"meeting_kind_idx"}),
+        ({"source": "SOURCE"}, {"article_source_date_idx"}),
+        ({"q": '"bí thư tỉnh ủy"'}, {"article_search_gin"}),
+    ],
+)
+def test_article_filter_uses_an_index(tra_vinh, params, indexes):
+    source = Source.objects.create(name="Báo Trà Vinh")
+    make_article(province=tra_vinh, source=source)
+    params = {name: str(source.pk) if value == "SOURCE" else value for name, value in params.items()}
+    plan = page_plan(ArticleFilter, params, Article.objects.public())
+    assert "Seq Scan on articles_article" not in plan
+    assert any(index in plan for index in indexes), plan
+
+
+def test_officials_search_uses_the_trigram_index():
+    plan = explain(Person.objects.search("ngo chi cuon")[:20])
+    assert "person_key_trgm" in plan
+    assert "Seq Scan on articles_person" not in plan
+
+
+def test_indicator_label_words_use_the_label_trigram_index():
+    plan = page_plan(IndicatorFilter, {"q": "thu ngân sách"}, Indicator.objects.public())
+    assert "indicator_label_trgm" in plan
