@@ -292,7 +292,7 @@ class ArticleAdmin(admin.ModelAdmin):
                 result = ingest.IngestResult(None, False, "failed", str(error), name=name)
             rows.append(result)
         items = ((upload.name, upload.read()) for upload in form.cleaned_data["files"])
-        rows += ingest.ingest_many(items, **options)
+        rows += ingest.ingest_many(items, bulk=True, **options)
         for row in rows:
             if row.created:
                 self.log_addition(request, row.article, _("Nhập từ: %s") % row.name)

@@ -1,8 +1,10 @@
 """Forms behind the staff pages: ingesting texts, correcting extracted rows, splitting a person."""
 
 from django import forms
+from django.conf import settings
 from django.contrib.postgres.forms import SimpleArrayField
 from django.forms.models import BaseInlineFormSet
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from .models import Appearance, Role, Source
@@ -55,6 +57,14 @@ class IngestForm(forms.Form):
         label=_("hoặc tên nguồn mới"), required=False, max_length=Source._meta.get_field("name").max_length
     )
     is_demo = forms.BooleanField(label=_("Dữ liệu mẫu"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Django refuses a request with more files than this before any view runs.
+        limit = settings.DATA_UPLOAD_MAX_NUMBER_FILES
+        if limit:
+            files = self.fields["files"]
+            files.help_text = format_lazy("{} {}", files.help_text, _("Tối đa %d tệp mỗi lần.") % limit)
 
     def clean(self):
         data = super().clean()
