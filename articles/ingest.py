@@ -10,7 +10,11 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import multiprocessing
+import os
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from itertools import islice
@@ -18,10 +22,9 @@ from itertools import islice
 from django.db import DatabaseError, IntegrityError, transaction
 from django.utils import timezone
 
-from .extraction import extract
 from .extraction.normalise import normalise
 from .extraction.types import Extraction
-from .ingest_input import IngestError, fit, read_input, text_of
+from .ingest_input import IngestError, extract_safely, fit, read_input, text_of
 from .ingest_people import PersonLinker, merge_people, split_person
 from .models import (
     AdministrativeUnit,
@@ -102,7 +105,7 @@ def ingest_text(
     existing = Article.objects.filter(content_hash=key).first()
     if existing is not None:
         return _duplicate(existing, name, warnings)
-    extraction, error = _extract(text, _hints(source, url))
+    extraction, error = extract_safely(text, _hints(source, url))
     pending = _Pending(name, raw_text, key, extraction, error, warnings, source, url)
     return _store(pending, user=user, is_demo=is_demo)
 
@@ -116,6 +119,7 @@ def ingest_many(
     bulk: bool = False,
     progress: Callable[[int], object] | None = None,
     batch_size: int = 250,
+    workers: int | None = None,
 ) -> Iterator[IngestResult]:
     """Ingest (name, data) pairs, yielding one result per item in order; refused input yields "failed".
 
@@ -125,20 +129,36 @@ def ingest_many(
     `progress(n)` (e.g. tqdm's `update`) is called with the number of items done since the last call.
     With `bulk`, each batch of `batch_size` items is stored in one transaction with bulk inserts; a batch
     the database refuses (a concurrent ingest of the same text, a value it cannot hold) is stored again
-    one item at a time, so the outcome is the same as without `bulk`, only faster.
+    one item at a time, so the outcome is the same as without `bulk`, only faster. Bulk mode also runs
+    the extractor in `workers` processes (default: one per core) on the next batch while this one is
+    stored; `workers=0` keeps it in this process.
     """
     sources = _Sources(source)
     items = iter(items)
-    size = batch_size if bulk else 1
-    while batch := list(islice(items, size)):
-        yield from _ingest_batch(batch, sources=sources, user=user, is_demo=is_demo)
+    batches = iter(lambda: list(islice(items, batch_size if bulk else 1)), [])
+    if workers is None:
+        workers = (os.cpu_count() or 1) if bulk else 0
+
+    def store(batch: _Batch) -> list[IngestResult]:
+        results = _store_batch(batch, user=user, is_demo=is_demo)
         if progress is not None:
-            progress(len(batch))
+            progress(len(results))
+        return results
+
+    with _extractor(workers) as submit:
+        waiting = None
+        for batch in batches:
+            extracting = _read_batch(batch, sources, submit, waiting)
+            if waiting is not None:
+                yield from store(waiting)
+            waiting = extracting
+        if waiting is not None:
+            yield from store(waiting)
 
 
 def reextract(article: Article) -> Article:
     """Read the article's raw text again; rows a person corrected (locked) stay as they are."""
-    extraction, error = _extract(text_of(article.raw_text), _hints(article.source, article.url))
+    extraction, error = extract_safely(text_of(article.raw_text), _hints(article.source, article.url))
     with transaction.atomic():
         unlocked = article.appearances.filter(locked=False)
         orphans = set(unlocked.exclude(person=None).values_list("person_id", flat=True))
@@ -165,32 +185,63 @@ def reextract(article: Article) -> Article:
 # --- storing -----------------------------------------------------------------------------------------
 
 
-def _ingest_batch(batch, *, sources: _Sources, user, is_demo) -> list[IngestResult]:
-    results: list[IngestResult | None] = [None] * len(batch)
+@dataclass
+class _Batch:
+    """Texts read and sent to the extractor, waiting to be stored."""
+
+    results: list[IngestResult | None]
+    pending: list[tuple[int, _Pending, object]]  # index, text, the extractor's result or its Future
+    copies: list[tuple[int, str, list[str], str]]  # texts that repeat one read before them
+    keys: set[str]
+
+
+@contextmanager
+def _extractor(workers: int):
+    """A function (text, hints) -> job: a Future when `workers` processes extract, else the result."""
+    if workers <= 0:
+        yield extract_safely
+        return
+    # spawn, not fork: a forked child would share this process's database connection.
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        yield lambda text, hints: pool.submit(extract_safely, text, hints)
+
+
+def _read_batch(batch, sources: _Sources, submit, previous: _Batch | None) -> _Batch:
+    """Read the texts, set aside duplicates (stored, in this batch or in the one before) and extract."""
+    done = _Batch([None] * len(batch), [], [], set())
     read = []
     for i, (name, data, *hints) in enumerate(batch):
         try:
             raw_text, text, warnings = read_input(data)
         except IngestError as error:
-            results[i] = IngestResult(None, False, "failed", str(error), name=name)
+            done.results[i] = IngestResult(None, False, "failed", str(error), name=name)
             continue
         hints = hints[0] if hints else {}
-        source, url = sources.get(hints.get("source")), hints.get("url") or ""
-        read.append((i, name, raw_text, text, warnings, source, url, content_hash(text)))
-    known = Article.objects.filter(content_hash__in=[r[-1] for r in read]).defer("raw_text", "body")
+        read.append(
+            (i, name, raw_text, text, warnings, sources.get(hints.get("source")), hints.get("url") or "")
+        )
+    keys = [content_hash(r[3]) for r in read]
+    known = Article.objects.filter(content_hash__in=keys).defer("raw_text", "body")
     existing = {a.content_hash: a for a in known}
-    first_of: dict[str, int] = {}
-    copies = []  # texts that repeat an earlier one of this batch
-    pending: list[tuple[int, _Pending]] = []
-    for i, name, raw_text, text, warnings, source, url, key in read:
+    earlier = previous.keys if previous is not None else set()
+    for (i, name, raw_text, text, warnings, source, url), key in zip(read, keys, strict=True):
         if key in existing:
-            results[i] = _duplicate(existing[key], name, warnings)
-        elif key in first_of:
-            copies.append((i, name, warnings, key))
+            done.results[i] = _duplicate(existing[key], name, warnings)
+        elif key in done.keys or key in earlier:
+            done.copies.append((i, name, warnings, key))
         else:
-            first_of[key] = i
-            extraction, error = _extract(text, _hints(source, url))
-            pending.append((i, _Pending(name, raw_text, key, extraction, error, warnings, source, url)))
+            done.keys.add(key)
+            job = submit(text, _hints(source, url))
+            done.pending.append((i, _Pending(name, raw_text, key, None, "", warnings, source, url), job))
+    return done
+
+
+def _store_batch(batch: _Batch, *, user, is_demo) -> list[IngestResult]:
+    results = batch.results
+    pending = []
+    for i, text, job in batch.pending:
+        extraction, error = job.result() if isinstance(job, Future) else job
+        pending.append((i, replace(text, extraction=extraction, error=error)))
     options = {"user": user, "is_demo": is_demo}
     one_by_one = pending
     if len(pending) > 1:
@@ -205,8 +256,12 @@ def _ingest_batch(batch, *, sources: _Sources, user, is_demo) -> list[IngestResu
             one_by_one = []
     for i, p in one_by_one:
         results[i] = _store(p, **options)
-    for i, name, warnings, key in copies:
-        results[i] = _duplicate(results[first_of[key]].article, name, warnings)
+    if batch.copies:
+        stored = Article.objects.defer("raw_text", "body").in_bulk(
+            {c[3] for c in batch.copies}, field_name="content_hash"
+        )
+        for i, name, warnings, key in batch.copies:
+            results[i] = _duplicate(stored[key], name, warnings)
     return results
 
 
@@ -422,15 +477,6 @@ def _hints(source: Source | None, url: str) -> dict:
         if source.default_province_id:
             hints["province"] = source.default_province.name
     return hints
-
-
-def _extract(text: str, hints: dict) -> tuple[Extraction | None, str]:
-    try:
-        return extract(text, hints), ""
-    except Exception as error:
-        # The extractor promises never to raise; if it does, the raw text is still stored, as failed.
-        logger.exception("the extractor raised")
-        return None, f"the extractor failed: {type(error).__name__}: {error}"
 
 
 def _units(extractions: list[Extraction]) -> dict[str, AdministrativeUnit]:

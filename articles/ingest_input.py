@@ -6,10 +6,16 @@ Every refusal is an IngestError whose message names the problem; nothing here to
 from __future__ import annotations
 
 import codecs
+import logging
 import re
 from html.parser import HTMLParser
 
 from django.conf import settings
+
+from .extraction import extract
+from .extraction.types import Extraction
+
+logger = logging.getLogger(__name__)
 
 
 class IngestError(ValueError):
@@ -182,3 +188,13 @@ def _mostly_control(sample: str) -> bool:
 def fit(text: str, length: int) -> str:
     """`text` cut to a column's max_length, marked as cut."""
     return text if len(text) <= length else text[: length - 1] + "…"
+
+
+def extract_safely(text: str, hints: dict) -> tuple[Extraction | None, str]:
+    """(the extraction, "") or (None, why it failed). Importable without Django: bulk workers run it."""
+    try:
+        return extract(text, hints), ""
+    except Exception as error:
+        # The extractor promises never to raise; if it does, the raw text is still stored, as failed.
+        logger.exception("the extractor raised")
+        return None, f"the extractor failed: {type(error).__name__}: {error}"

@@ -6,7 +6,7 @@ import threading
 import pytest
 from django.db import connection
 
-from articles import ingest
+from articles import ingest, ingest_input
 from articles.extraction.types import Extraction, Meeting, Period
 from articles.ingest import ingest_many, ingest_text
 from articles.models import Article, Source
@@ -128,7 +128,7 @@ def test_an_extractor_crash_still_stores_the_raw_text_as_failed(monkeypatch):
     def crash(text, hints):
         raise RuntimeError("stage exploded")
 
-    monkeypatch.setattr(ingest, "extract", crash)
+    monkeypatch.setattr(ingest_input, "extract", crash)
 
     result = ingest_text(TRA_VINH)
 
@@ -149,7 +149,7 @@ def test_what_the_database_refuses_leaves_no_half_article_and_keeps_the_raw_text
             period=Period(kind="year", year=2999),
         )
 
-    monkeypatch.setattr(ingest, "extract", impossible)
+    monkeypatch.setattr(ingest_input, "extract", impossible)
 
     result = ingest_text(TRA_VINH)
 
@@ -218,13 +218,13 @@ def test_bulk_mode_finds_the_articles_already_stored():
 def test_two_concurrent_ingests_of_one_text_create_one_row(monkeypatch):
     # Both threads get past the duplicate check before either stores: the unique constraint decides.
     both_extracting = threading.Barrier(2, timeout=10)
-    extract = ingest._extract
+    extract = ingest.extract_safely
 
     def extract_together(text, hints):
         both_extracting.wait()
         return extract(text, hints)
 
-    monkeypatch.setattr(ingest, "_extract", extract_together)
+    monkeypatch.setattr(ingest, "extract_safely", extract_together)
     results = []
 
     def run():

@@ -2,7 +2,7 @@
 
 import pytest
 
-from articles import ingest
+from articles import ingest_input
 from articles.ingest import ingest_text, reextract
 from articles.models import Appearance, Person
 
@@ -82,7 +82,7 @@ def test_a_failed_article_is_read_again_once_the_extractor_works(monkeypatch):
     def crash(text, hints):
         raise RuntimeError("stage exploded")
 
-    monkeypatch.setattr(ingest, "extract", crash)
+    monkeypatch.setattr(ingest_input, "extract", crash)
     failed = ingest_text(TRA_VINH).article
     assert failed.status == "failed"
     monkeypatch.undo()
