@@ -136,7 +136,7 @@ _PERIOD = re.compile(
     + r"|(?P<months>(?P<n>\d{1,2}|"
     + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
     + r")\s+tháng"
-    r"(?P<part>\s+(?:đầu|cuối)(?:\s+năm)?|\s+năm|\s+qua)?)(?!\s*(?:tuổi|qua,))"
+    r"(?P<part>\s+(?:đầu|cuối)(?:\s+năm(?!\s+(?:19|20)\d{2}))?|\s+năm(?!\s+(?:19|20)\d{2})|\s+qua)?)(?!\s*(?:tuổi|qua,))"
     + _YEAR_TAIL.replace("year", "ny")
     + r"|(?P<month>(?<![\d] )tháng\s+(?P<m>\d{1,2})(?!\d))"
     + _YEAR_TAIL.replace("year", "my")
