@@ -15,17 +15,10 @@ from .clean import clean
 from .committee import locate, read_committee
 from .dates import read_dates
 from .header import read_header
+from .indicators import find_indicators
 from .normalise import normalise
 from .people import find_people
 from .types import Appearance, Extraction, Indicator, Meeting, Period
-
-try:
-    from .indicators import find_indicators
-except ImportError:  # TODO: drop once indicators.py lands (being written alongside)
-
-    def find_indicators(body: str) -> list[Indicator]:
-        return []
-
 
 __all__ = ["Appearance", "Extraction", "Indicator", "Meeting", "Period", "extract"]
 
