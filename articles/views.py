@@ -51,7 +51,8 @@ class HomeView(TemplateView):
                 AdministrativeUnit.objects.filter(level=AdministrativeUnit.Kind.PROVINCE)
                 .annotate(article_count=Count("articles"))
                 .filter(article_count__gt=0)
-                .order_by("name")
+                # By slug: the database collation would put Đ after Z.
+                .order_by("slug")
             ),
             months=list(Article.objects.month_counts()[:12]),
             **kwargs,
