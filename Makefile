@@ -21,6 +21,7 @@ setup: $(VENV)/.installed
 
 run: setup
 	$(BIN)/python manage.py ensure_admin
+	$(BIN)/python manage.py load_demo
 	$(BIN)/python manage.py runserver $(HOST)
 
 test: setup
