@@ -228,31 +228,40 @@ def sentences(text: str) -> list[str]:
     return [s for s in _SENTENCE.split(text) if s]
 
 
+_ORGANISE = ("tổ chức", "tiến hành", "long trọng tổ chức", "khai mạc", "bế mạc")
+
+
 def _meeting_in(sentence: str) -> tuple[MeetingMention | None, bool]:
-    """The meeting a sentence reports (or None), and whether it reports another kind of event instead."""
+    """The meeting a sentence reports (or None), and whether it reports another kind of event instead
+    (a council session, a ceremony), which ends the search."""
     for organ in find_organs(sentence):
-        m = _SUBJECT_VERB.match(sentence, organ.end)
-        if m and not _is_genitive(sentence, organ):
-            verb, rest = m.group("verb"), m.group("rest")
-            if verb in ("tổ chức", "tiến hành", "long trọng tổ chức", "khai mạc", "bế mạc"):
-                if _OTHER_EVENT.match(rest) or not (_MEETING_OBJECT.match(rest) or verb.endswith("mạc")):
-                    return None, bool(_OTHER_EVENT.match(rest))
-                inner = find_organs(rest[:60])
-                if inner and inner[0].start < 30 and inner[0].party and not inner[0].name and organ.name:
-                    inner[0].name = organ.name
-                holder = inner[0] if inner and inner[0].start < 30 and inner[0].party else organ
-            else:
-                holder = organ
-            if not organ.party:
+        noun = _NOUN_FIRST.search(sentence, max(0, organ.start - 60), organ.start)
+        if noun:  # "Hội nghị lần thứ 19 Ban Chấp hành ...", "Đại hội đại biểu Đảng bộ tỉnh ..."
+            word = noun.group("noun").lower()
+            if not organ.party or word == "kỳ họp":
                 return None, True
-            kind = "đại hội" if _CONGRESS.match(rest) else _kind(sentence[organ.start :])
-            return MeetingMention(holder, kind, sentence), False
-        n = _NOUN_FIRST.search(sentence, max(0, organ.start - 60), organ.start)
-        if n:
-            if not organ.party or n.group("noun").lower() == "kỳ họp":
-                return None, True
-            kind = "đại hội" if n.group("noun").lower() == "đại hội" else _kind(sentence[n.start() :])
+            kind = "đại hội" if word == "đại hội" else _kind(sentence[noun.start() :])
             return MeetingMention(organ, kind, sentence), False
+        m = _SUBJECT_VERB.match(sentence, organ.end)
+        if not m or _is_genitive(sentence, organ):
+            continue
+        verb, rest = m.group("verb"), m.group("rest")
+        holder = organ
+        if verb in _ORGANISE:
+            if _OTHER_EVENT.match(rest):
+                return None, True
+            if not (_MEETING_OBJECT.match(rest) or verb.endswith("mạc")):
+                continue
+            # "Thường trực Thành ủy Trà Vinh tổ chức Hội nghị Ban Chấp hành Đảng bộ thành phố": the body
+            # whose meeting it is, named after the organiser's unit.
+            inner = next((o for o in find_organs(rest[:60]) if o.start < 30 and o.party), None)
+            if inner is not None:
+                inner.name = inner.name or organ.name
+                holder = inner
+        if not organ.party:
+            return None, True
+        kind = "đại hội" if _CONGRESS.match(rest) else _kind(sentence[organ.start :])
+        return MeetingMention(holder, kind, sentence), False
     return None, False
 
 

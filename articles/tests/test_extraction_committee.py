@@ -1,0 +1,239 @@
+"""Stage 5 of the extractor: the committee at the centre, its level and place, and its meetings."""
+
+import datetime as dt
+
+import pytest
+
+from articles.extraction import extract
+from articles.extraction.committee import find_organs
+
+BYLINE = "Lan Anh"
+RESULTS = "Trong kỳ, thu ngân sách đạt 120 tỷ đồng, bằng 35% dự toán; kết nạp 40 đảng viên mới."
+
+
+def article(title, lead, *more, stamp=None, hints=None):
+    lines = [title, *([stamp] if stamp else []), lead, RESULTS, *more, BYLINE]
+    return extract("\n".join(lines), hints)
+
+
+@pytest.mark.parametrize(
+    ("title", "lead", "level", "province", "locality"),
+    [
+        (
+            "Ban Thường vụ Tỉnh ủy Long An sơ kết tháng 8",
+            "Sáng 2/9, Ban Thường vụ Tỉnh ủy Long An tổ chức hội nghị sơ kết công tác tháng 8 năm 2024.",
+            "province",
+            "Long An",
+            None,
+        ),
+        (
+            "Thành ủy Cần Thơ tổng kết năm 2023",
+            "Ngày 28/12, Ban Chấp hành Đảng bộ thành phố Cần Thơ tổ chức hội nghị tổng kết năm 2023.",
+            "province",
+            "Cần Thơ",
+            None,
+        ),
+        (
+            "Thành ủy Bến Tre sơ kết quý I",
+            "Ngày 5/4, Ban Thường vụ Thành ủy Bến Tre tổ chức hội nghị sơ kết công tác quý I năm 2024.",
+            "city",
+            "Bến Tre",
+            "Bến Tre",
+        ),
+        (
+            "Huyện ủy Cầu Kè sơ kết quý I",
+            "Ngày 5/4, Ban Thường vụ Huyện ủy Cầu Kè tổ chức hội nghị sơ kết công tác quý I năm 2024.",
+            "district",
+            "Trà Vinh",
+            "Cầu Kè",
+        ),
+        (
+            "Quận ủy Hoàn Kiếm giao ban tháng 3",
+            "Ngày 2/4, Thường trực Quận ủy Hoàn Kiếm tổ chức hội nghị giao ban công tác tháng 3 năm 2024.",
+            "district",
+            "Hà Nội",
+            "Hoàn Kiếm",
+        ),
+        (
+            "Thị ủy Bình Minh tổng kết năm 2023",
+            "Ngày 10/1, Ban Chấp hành Đảng bộ thị xã Bình Minh tổ chức hội nghị tổng kết năm 2023.",
+            "town",
+            "Vĩnh Long",
+            "Bình Minh",
+        ),
+        (
+            "Đảng ủy xã Tân Hòa sơ kết 6 tháng",
+            "Ngày 8/7, Đảng ủy xã Tân Hòa (huyện Gò Công Đông) tổ chức hội nghị sơ kết 6 tháng đầu năm 2024.",
+            "commune",
+            "Tiền Giang",
+            "Tân Hòa",
+        ),
+    ],
+)
+def test_level_province_and_locality_of_the_committee(title, lead, level, province, locality):
+    result = article(title, lead)
+    assert (result.level, result.province, result.locality) == (level, province, locality)
+    assert result.province_code
+
+
+def test_an_ambiguous_district_name_is_settled_by_the_rest_of_the_article():
+    lead = "Ngày 5/4, Ban Thường vụ Huyện ủy Châu Thành tổ chức hội nghị sơ kết quý I năm 2024 tại thị trấn Châu Thành."
+    result = article("Huyện ủy Châu Thành sơ kết quý I", lead, "Dự có lãnh đạo các xã Hòa Thuận, Song Lộc.",
+                     hints={"url": "https://www.travinh.gov.vn/tin-tuc/123"})  # fmt: skip
+    assert (result.province, result.locality) == ("Trà Vinh", "Châu Thành")
+
+
+def test_a_district_named_in_the_body_tells_the_province():
+    lead = "Sáng 1/12, Ban Thường vụ Tỉnh ủy tổ chức hội nghị sơ kết tình hình công tác tháng 11."
+    more = "Lãnh đạo các huyện Trà Cú, Cầu Kè, Tiểu Cần báo cáo kết quả xây dựng nông thôn mới."
+    result = article("Ban Thường vụ Tỉnh ủy sơ kết tháng 11", lead, more)
+    assert (result.level, result.province) == ("province", "Trà Vinh")
+
+
+@pytest.mark.parametrize(
+    ("hints", "prefix", "province"),
+    [
+        ({"url": "https://baodongthap.vn/chinh-tri/so-ket-123.aspx"}, "", "Đồng Tháp"),
+        ({"source": "Báo Quảng Bình"}, "", "Quảng Bình"),
+        ({"province": "Sóc Trăng"}, "", "Sóc Trăng"),
+        (None, "ĐTO - ", "Đồng Tháp"),
+        (None, "(QBĐT) - ", "Quảng Bình"),
+        (None, "(Baonghean.vn) - ", "Nghệ An"),
+    ],
+)
+def test_a_provincial_committee_not_named_in_the_text_gets_the_sources_province(hints, prefix, province):
+    lead = prefix + "Chiều 23/1, Ban Thường vụ Tỉnh ủy tổ chức hội nghị sơ kết công tác tháng 12 năm 2023."
+    result = article("Ban Thường vụ Tỉnh ủy sơ kết tháng 12", lead, hints=hints)
+    assert (result.level, result.province) == ("province", province)
+
+
+def test_a_portal_header_tells_the_province():
+    text = "\n".join(
+        [
+            "CỔNG THÔNG TIN ĐIỆN TỬ ĐẢNG BỘ TỈNH BẾN TRE",
+            "Ban Thường vụ Tỉnh ủy họp thường lệ tháng 01/2025",
+            "Ngày đăng: 24/01/2025",
+            "Chiều ngày 23/1, Ban Thường vụ Tỉnh ủy họp thường lệ tháng 01/2025.",
+            BYLINE,
+        ]
+    )
+    assert extract(text).province == "Bến Tre"
+
+
+def test_after_the_2025_merger_the_province_is_one_of_the_34():
+    lead = "Ngày 8-10, Ban Chấp hành Đảng bộ phường Quy Nhơn Nam tổ chức hội nghị sơ kết quý III năm 2025."
+    more = "Phường hợp nhất các phường cũ thuộc TP Quy Nhơn (tỉnh Bình Định trước đây)."
+    result = article("Đảng ủy phường Quy Nhơn Nam sơ kết quý III", lead, more, stamp="09/10/2025 07:40")
+    assert (result.province, result.province_code, result.level) == ("Gia Lai", "52-2025", "commune")
+
+
+def test_a_committee_named_in_someones_title_is_not_the_subject():
+    lead = (
+        "Ngày 27/11, Ban Thường vụ Huyện ủy Tháp Mười xây dựng kế hoạch thực hiện Chương trình hành động "
+        "của Tỉnh ủy; đồng chí Nguyễn Văn Hai, Ủy viên Ban Thường vụ Tỉnh ủy Đồng Tháp dự."
+    )
+    result = article("Tập trung lãnh đạo, chỉ đạo thực hiện đạt nhiều chỉ tiêu", lead)
+    assert (result.level, result.locality, result.province) == ("district", "Tháp Mười", "Đồng Tháp")
+
+
+@pytest.mark.parametrize(
+    ("title", "lead", "kind", "date"),
+    [
+        (
+            "Ban Thường vụ Tỉnh ủy sơ kết tháng 11",
+            "Sáng ngày 1/12/2023, Ban Thường vụ Tỉnh ủy Trà Vinh tổ chức hội nghị (mở rộng) sơ kết tháng 11.",
+            "sơ kết",
+            dt.date(2023, 12, 1),
+        ),
+        (
+            "Huyện ủy Trà Cú tổng kết năm 2023",
+            "Ngày 05/01/2024, Ban Thường vụ Huyện ủy Trà Cú tổ chức Hội nghị Huyện ủy lần thứ 16 tổng kết năm 2023.",
+            "tổng kết",
+            dt.date(2024, 1, 5),
+        ),
+        (
+            "Giao ban Thường trực Tỉnh ủy quý II/2024",
+            "Sáng 8/7/2024, các đồng chí lãnh đạo tỉnh chủ trì hội nghị giao ban giữa Thường trực Tỉnh ủy Lâm Đồng "
+            "với các huyện ủy.",
+            "giao ban",
+            dt.date(2024, 7, 8),
+        ),
+        (
+            "Ban Thường vụ Tỉnh ủy họp thường kỳ",
+            "Sáng 4/5/2023, Ban Thường vụ Tỉnh ủy Tuyên Quang họp phiên thường kỳ đánh giá kết quả tháng 4.",
+            "hội nghị",
+            dt.date(2023, 5, 4),
+        ),
+        (
+            "Đại hội Đảng bộ xã Định Quán lần thứ I",
+            "Hôm nay (6/8/2025), Đảng bộ xã Định Quán tổ chức Đại hội đại biểu lần thứ I, nhiệm kỳ 2025 - 2030.",
+            "đại hội",
+            dt.date(2025, 8, 6),
+        ),
+    ],
+)
+def test_the_meeting_kind_is_the_texts_own_word(title, lead, kind, date):
+    [meeting] = article(title, lead).meetings
+    assert (meeting.kind, meeting.date) == (kind, date)
+
+
+@pytest.mark.parametrize(
+    ("title", "lead", "level"),
+    [
+        (
+            "Khai mạc Kỳ họp thứ 18 HĐND huyện Lục Ngạn",
+            "Sáng 18/7, HĐND huyện Lục Ngạn khóa XX khai mạc Kỳ họp thứ 18. Bí thư Huyện ủy dự.",
+            "district",
+        ),
+        (
+            "UBND tỉnh họp phiên thường kỳ tháng 4",
+            "Ngày 25/4, UBND tỉnh Quảng Trị tổ chức phiên họp thường kỳ tháng 4 năm 2024.",
+            "province",
+        ),
+        (
+            "Triệu Phong kỷ niệm 94 năm Ngày thành lập Đảng",
+            "Sáng 2/2, Huyện ủy Triệu Phong tổ chức Lễ kỷ niệm 94 năm Ngày thành lập Đảng Cộng sản Việt Nam.",
+            "district",
+        ),
+        (
+            "Sinh hoạt chi bộ ở Nghĩa Trụ: Bàn việc thật",
+            "Những năm gần đây, Đảng ủy xã Nghĩa Trụ (huyện Văn Giang) chỉ đạo các chi bộ đổi mới sinh hoạt.",
+            "commune",
+        ),
+    ],
+)
+def test_council_sessions_ceremonies_and_chi_bo_stories_report_no_meeting(title, lead, level):
+    result = article(title, lead)
+    assert result.meetings == []
+    assert result.level == level
+
+
+def test_an_article_reporting_two_meetings_gives_both():
+    lead = "Chiều 15/10, Đại hội đại biểu Đảng bộ tỉnh Hải Dương lần thứ XVII bế mạc."
+    more = (
+        "Cũng trong chiều 15/10, Ban Chấp hành Đảng bộ tỉnh khóa XVII đã tiến hành Hội nghị lần thứ nhất, "
+        "bầu Ban Thường vụ Tỉnh ủy."
+    )
+    result = article(
+        "Đồng chí Nguyễn Khắc Thuần được bầu giữ chức Bí thư Tỉnh ủy", lead, more, stamp="15/10/2020"
+    )
+    assert [(m.kind, m.date) for m in result.meetings] == [
+        ("đại hội", dt.date(2020, 10, 15)),
+        ("hội nghị", dt.date(2020, 10, 15)),
+    ]
+
+
+def test_organs_are_read_with_their_body_and_unit_name():
+    organs = find_organs(
+        "Ban Thường vụ (BTV) Huyện ủy Tháp Mười xây dựng kế hoạch; Bí thư Tỉnh ủy Ngô Chí Cường."
+    )
+    assert [(o.text, o.level, o.name) for o in organs] == [
+        ("Ban Thường vụ (BTV) Huyện ủy Tháp Mười", "district", "Tháp Mười"),
+        ("Tỉnh ủy", "province", None),
+    ]
+
+
+def test_a_general_feature_on_a_province_is_province_level_without_meetings():
+    lead = "Những năm gần đây, nuôi tôm công nghệ cao đã trở thành hướng đi chủ lực của tỉnh Cà Mau."
+    result = article("Cà Mau: Nuôi tôm công nghệ cao mở hướng làm giàu", lead)
+    assert (result.level, result.province, result.meetings, result.period) == ("province", "Cà Mau", [], None)
