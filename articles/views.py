@@ -259,6 +259,12 @@ class IndicatorListView(ExportMixin, FilterView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        context["provinces"] = list(
+            Indicator.objects.filter(article__province__isnull=False)
+            .values("article__province__slug", "article__province__name")
+            .annotate(count=Count("id"))
+            .order_by("article__province__slug")
+        )
         context["chart"] = (
             chart_series(self.object_list) if self.filterset.is_valid() or not self.filterset.is_bound else []
         )

@@ -28,6 +28,12 @@ def number(value):
 
 
 @register.filter
+def http_url(url):
+    """The address if it is http(s), else "": a stored "javascript:" URL never becomes a link."""
+    return url if url.lower().startswith(("http://", "https://")) else ""
+
+
+@register.filter
 def headline(snippet):
     return headline_html(snippet)
 

@@ -108,3 +108,9 @@ def test_overlapping_and_out_of_range_spans_do_not_break_the_page(client):
     assert response.status_code == 200
     body = response.content.decode().split('class="article-body">')[1].split("</div>")[0]
     assert body.count("<mark") == body.count("</mark>") == 1
+
+
+def test_a_stored_javascript_address_is_not_a_link(client):
+    article = make_article(url="javascript:alert(1)")
+    content = client.get(article.get_absolute_url()).content.decode()
+    assert 'href="javascript:' not in content
