@@ -2,6 +2,7 @@
 
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
+from django.contrib.postgres.search import SearchQuery
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Count, IntegerField, OuterRef, Subquery
@@ -14,9 +15,10 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from . import ingest
-from .admin_forms import AppearanceForm, IngestForm, LockingInlineFormSet, SplitPersonForm
+from .admin_forms import AppearanceForm, ArticleRowFormSet, IngestForm, LockingInlineFormSet, SplitPersonForm
 from .highlight import Span, highlight
 from .models import (
+    SEARCH_CONFIG,
     AdministrativeUnit,
     Appearance,
     Article,
@@ -87,29 +89,18 @@ class MeetingInline(admin.TabularInline):
     extra = 0
 
 
-class ArticleMeetingChoices:
-    """An inline whose `meeting` select offers only the meetings of the article being edited."""
-
-    def get_formset(self, request, obj=None, **kwargs):
-        formset = super().get_formset(request, obj, **kwargs)
-        # modelform_factory builds a new form class per call, so changing its field is local to this request.
-        meeting = formset.form.base_fields["meeting"]
-        meeting.queryset = obj.meetings.all() if obj else Meeting.objects.none()
-        return formset
-
-
-class AppearanceInline(ArticleMeetingChoices, admin.TabularInline):
+class AppearanceInline(admin.TabularInline):
     model = Appearance
     form = AppearanceForm
-    formset = LockingInlineFormSet
+    formset = ArticleRowFormSet
     fields = ["position", "name", "person", "titles", "roles", "meeting", "start", "end", "locked"]
     autocomplete_fields = ["person"]
     extra = 0
 
 
-class IndicatorInline(ArticleMeetingChoices, admin.TabularInline):
+class IndicatorInline(admin.TabularInline):
     model = Indicator
-    formset = LockingInlineFormSet
+    formset = ArticleRowFormSet
     fields = [
         "position",
         "label",
@@ -210,6 +201,15 @@ class ArticleAdmin(admin.ModelAdmin):
                 indicator_count=count_of(Indicator, article="pk"),
             )
         )
+
+    def get_search_results(self, request, queryset, search_term):
+        """Title, address or hash as typed, or the words anywhere, without diacritics (as the public search)."""
+        found, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        if search_term.strip():
+            found |= queryset.filter(
+                search=SearchQuery(search_term, search_type="websearch", config=SEARCH_CONFIG)
+            )
+        return found, may_have_duplicates
 
     def get_urls(self):
         view = self.admin_site.admin_view
@@ -353,7 +353,7 @@ class PersonAdmin(admin.ModelAdmin):
     actions = ["merge_selected", "split_selected"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(appearance_count=count_of(Appearance, person="pk"))
+        return super().get_queryset(request).with_appearance_count()
 
     def get_urls(self):
         view = self.admin_site.admin_view

@@ -7,7 +7,7 @@ from django.forms.models import BaseInlineFormSet
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from .models import Appearance, Role, Source
+from .models import Appearance, Meeting, Role, Source
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -90,6 +90,31 @@ class LockingInlineFormSet(BaseInlineFormSet):
         if "locked" not in form.changed_data:
             form.instance.locked = True
         return super().save_existing(form, obj, commit=commit)
+
+
+class ArticleRowFormSet(LockingInlineFormSet):
+    """Appearances or indicators of one article: the meeting select offers that article's meetings only,
+    read once for all rows rather than once per row."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.meeting_choices = None
+
+    def _construct_form(self, i, **kwargs):
+        return self.limit_meetings(super()._construct_form(i, **kwargs))
+
+    @property
+    def empty_form(self):
+        return self.limit_meetings(super().empty_form)
+
+    def limit_meetings(self, form):
+        field = form.fields.get("meeting")
+        if field is not None:
+            field.queryset = self.instance.meetings.all() if self.instance.pk else Meeting.objects.none()
+            if self.meeting_choices is None:
+                self.meeting_choices = list(field.choices)
+            field.choices = self.meeting_choices
+        return form
 
 
 class AppearanceForm(forms.ModelForm):

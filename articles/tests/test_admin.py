@@ -321,3 +321,27 @@ def test_inline_meeting_choices_are_the_articles_own(admin_client, article):
     assert prefix == "appearances"
     assert list(choices) == [own]
     assert other not in choices
+
+
+def test_article_search_ignores_diacritics_and_finds_words_in_the_body(admin_client):
+    wanted = make_article(body="Đồng chí Ngô Chí Cường, Bí thư Tỉnh ủy chủ trì hội nghị.")
+    make_article(body="Đồng chí Nguyễn Văn Hiếu phát biểu.")
+    response = admin_client.get(reverse("admin:articles_article_changelist"), {"q": "ngo chi cuong"})
+    assert list(response.context["cl"].result_list) == [wanted]
+    by_url = make_article(url="https://baotravinh.vn/chinh-tri/so-ket-123.html")
+    response = admin_client.get(reverse("admin:articles_article_changelist"), {"q": "so-ket-123"})
+    assert list(response.context["cl"].result_list) == [by_url]
+
+
+def test_article_page_reads_the_meeting_choices_once_for_all_rows(admin_client, article):
+    def page_queries():
+        with CaptureQueriesContext(connection) as queries:
+            assert admin_client.get(change_url(article)).status_code == 200
+        return len(queries)
+
+    meeting = make_meeting(article)
+    make_indicator(article, meeting=meeting)
+    few = page_queries()
+    for _ in range(8):
+        make_indicator(article, meeting=meeting)
+    assert page_queries() == few
