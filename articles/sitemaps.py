@@ -1,9 +1,14 @@
-"""sitemap.xml: provinces that have articles, every article, every official who appears somewhere."""
+"""sitemap.xml: provinces that have articles, every article, every official who appears somewhere.
+
+An index of pages of PAGE_SIZE addresses each, so that no request builds tens of thousands of URLs.
+"""
 
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Exists, OuterRef
 
 from .models import AdministrativeUnit, Appearance, Article, Person
+
+PAGE_SIZE = 2000
 
 
 class ProvinceSitemap(Sitemap):
@@ -19,6 +24,7 @@ class ProvinceSitemap(Sitemap):
 
 class ArticleSitemap(Sitemap):
     changefreq = "monthly"
+    limit = PAGE_SIZE
 
     def items(self):
         return Article.objects.order_by("id").only("id", "title", "updated_at")
@@ -29,6 +35,7 @@ class ArticleSitemap(Sitemap):
 
 class PersonSitemap(Sitemap):
     changefreq = "weekly"
+    limit = PAGE_SIZE
 
     def items(self):
         return (

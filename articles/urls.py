@@ -1,4 +1,4 @@
-from django.contrib.sitemaps.views import sitemap
+from django.contrib.sitemaps import views as sitemaps
 from django.urls import path
 
 from . import views
@@ -18,6 +18,12 @@ urlpatterns = [
     path("can-bo/", views.PersonSearchView.as_view(), name="people"),
     path("can-bo/<int:pk>-<str:slug>/", views.PersonDetailView.as_view(), name="person"),
     path("chi-tieu/", views.IndicatorListView.as_view(), name="indicators"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path(
+        "sitemap.xml",
+        sitemaps.index,
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "articles:sitemap-section"},
+        name="sitemap",
+    ),
+    path("sitemap-<section>.xml", sitemaps.sitemap, {"sitemaps": SITEMAPS}, name="sitemap-section"),
     path("robots.txt", views.RobotsView.as_view(), name="robots"),
 ]

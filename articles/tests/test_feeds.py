@@ -58,9 +58,10 @@ def test_sitemap_lists_provinces_articles_and_people(client, tra_vinh):
     person = make_person()
     make_appearance(article, person)
     make_person("Không xuất hiện")
-    response = client.get("/sitemap.xml")
-    assert response.status_code == 200
-    content = response.content.decode()
+    index = client.get("/sitemap.xml").content.decode()
+    sections = ["provinces", "articles", "people"]
+    assert all(f"http://testserver/sitemap-{section}.xml" in index for section in sections)
+    content = "".join(client.get(f"/sitemap-{section}.xml").content.decode() for section in sections)
     assert article.get_absolute_url() in content
     assert person.get_absolute_url() in content
     assert "/tinh/tra-vinh/" in content and "/tinh/dong-thap/" not in content

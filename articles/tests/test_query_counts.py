@@ -50,6 +50,8 @@ PAGES = [
     ("articles:indicators", [], {"q": "ngan sach", "province": "tra-vinh"}),
     ("articles:feed", [], {"province": "tra-vinh"}),
     ("articles:sitemap", [], {}),
+    ("articles:sitemap-section", ["articles"], {}),
+    ("articles:sitemap-section", ["people"], {}),
 ]
 
 
