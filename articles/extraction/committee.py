@@ -377,6 +377,13 @@ def _districts(name: str, level: str | None = None) -> tuple[Unit, ...]:
     return tuple(typed or units)
 
 
+def _province_from_url(url: str) -> Unit | None:
+    try:
+        return gazetteer.province_from_domain(url)
+    except ValueError:  # urlsplit refuses some malformed URLs ("http://[")
+        return None
+
+
 @cache
 def _province_names() -> re.Pattern:
     """Every province's folded name, longest first, as whole words."""
@@ -414,7 +421,7 @@ def _source_provinces(tag: str) -> tuple[Unit, ...]:
     """Provinces a publisher's tag may stand for: "ĐTO" (Đồng Tháp Online), "QBĐT" (Quảng Bình Điện tử),
     "LĐ online", "Baonghean.vn". Several when the initials are shared ("ĐNĐT": Đà Nẵng, Đồng Nai...)."""
     if "." in tag:
-        u = gazetteer.province_from_domain(tag)
+        u = _province_from_url(tag)
         return (u,) if u else ()
     key = fold(tag).replace(" online", "").replace(" ", "")
     keys = {key, key.removeprefix("bao"), key.removeprefix("b")}
@@ -470,7 +477,7 @@ def locate(
     if hints.get("province"):
         vote(_province_named(str(hints["province"])), 8)
     if hints.get("url"):
-        vote(gazetteer.province_from_domain(str(hints["url"])), 8)
+        vote(_province_from_url(str(hints["url"])), 8)
     for u in _provinces_in(str(hints.get("source") or ""), after_unit_word=False)[:1]:
         vote(u, 6)
     found = _source_provinces(source_hint) if source_hint else ()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import unicodedata
 
 
 def decode_bytes(data: bytes) -> str:
@@ -25,4 +26,4 @@ def decode_bytes(data: bytes) -> str:
         raise ValueError("cannot decode as UTF-8, UTF-16 or Windows-1258") from exc
     if any(ord(c) < 32 and c not in "\t\n\r\f\v" for c in text):
         raise ValueError("not a text file")
-    return text
+    return unicodedata.normalize("NFC", text)  # Windows-1258 writes tone marks as combining characters
