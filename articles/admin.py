@@ -17,6 +17,7 @@ from django.utils.translation import ngettext
 from . import ingest
 from .admin_forms import AppearanceForm, ArticleRowFormSet, IngestForm, LockingInlineFormSet, SplitPersonForm
 from .highlight import Span, highlight
+from .templatetags.archive_tags import period_label
 from .models import (
     SEARCH_CONFIG,
     AdministrativeUnit,
@@ -139,13 +140,10 @@ class ArticleAdmin(admin.ModelAdmin):
         "status_badge",
         "date",
         "province",
-        "level",
-        "period_kind",
-        "period_year",
+        "period",
         "people_count",
         "indicator_count",
         "source",
-        "ingested_at",
     ]
     list_filter = [
         ReviewFilter,
@@ -224,6 +222,10 @@ class ArticleAdmin(admin.ModelAdmin):
         return format_html(
             '<strong style="color: {}">{}</strong>', STATUS_COLOURS[obj.status], obj.get_status_display()
         )
+
+    @admin.display(description=_("kỳ báo cáo"), ordering="period_start")
+    def period(self, obj):
+        return period_label(obj) or None
 
     @admin.display(description=_("số người"), ordering="people_count")
     def people_count(self, obj):
