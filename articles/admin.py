@@ -17,7 +17,6 @@ from django.utils.translation import ngettext
 from . import ingest
 from .admin_forms import AppearanceForm, ArticleRowFormSet, IngestForm, LockingInlineFormSet, SplitPersonForm
 from .highlight import Span, highlight
-from .templatetags.archive_tags import period_label
 from .models import (
     SEARCH_CONFIG,
     AdministrativeUnit,
@@ -29,6 +28,7 @@ from .models import (
     PersonMerge,
     Source,
 )
+from .templatetags.archive_tags import period_label
 
 INGEST_STATUSES = ("created", "duplicate", "failed")
 STATUS_COLOURS = {"ok": "#2e7d32", "partial": "#b26a00", "failed": "#c62828"}
