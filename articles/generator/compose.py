@@ -12,13 +12,13 @@ from .people import MERGER
 from .scene import Casting, Person, Style, Unit, commune_unit, district_unit, province_unit
 
 TASKS = (
-    "tập trung thực hiện quyết liệt các giải pháp thu ngân sách, giải ngân vốn đầu tư công",
+    "đẩy nhanh giải ngân vốn đầu tư công và tăng thu ngân sách",
     "chăm lo đời sống Nhân dân, nhất là hộ nghèo, gia đình chính sách",
     "giữ vững an ninh chính trị, trật tự an toàn xã hội trên địa bàn",
     "nâng cao chất lượng sinh hoạt chi bộ, công tác phát triển đảng viên",
     "đẩy mạnh cải cách hành chính, chuyển đổi số trong các cơ quan",
-    "chủ động phương án phòng, chống thiên tai, dịch bệnh",
-    "rà soát từng chỉ tiêu còn đạt thấp để có giải pháp khắc phục",
+    "sẵn sàng các phương án ứng phó thiên tai, dịch bệnh",
+    "soát xét những chỉ tiêu còn chậm để tìm cách khắc phục",
     "làm tốt công tác tư tưởng, nắm bắt dư luận xã hội",
     "tăng cường kiểm tra, giám sát, kỷ luật đảng",
     "chuẩn bị chu đáo văn kiện, nhân sự đại hội đảng bộ các cấp",
@@ -27,12 +27,12 @@ TASKS = (
 )
 REVIEWS = (
     "Các cấp ủy đã bám sát chương trình công tác, lãnh đạo, chỉ đạo thực hiện đồng bộ các nhiệm vụ chính trị",
-    "Tình hình kinh tế - xã hội tiếp tục chuyển biến tích cực, quốc phòng, an ninh được giữ vững",
+    "Kinh tế của địa phương duy trì đà tăng trưởng, quốc phòng, an ninh ổn định",
     "Công tác xây dựng Đảng và hệ thống chính trị được quan tâm, các nhiệm vụ trọng tâm cơ bản hoàn thành",
     "Cấp ủy, chính quyền các cấp chủ động, linh hoạt trong lãnh đạo, điều hành, nhiều chỉ tiêu đạt khá",
 )
 LIMITS = (
-    "Hội nghị cũng chỉ ra một số hạn chế: tiến độ giải phóng mặt bằng còn chậm; thu ngân sách một số khoản chưa đạt",
+    "Hội nghị thẳng thắn nêu những mặt còn hạn chế: tiến độ giải phóng mặt bằng còn chậm; thu ngân sách một số khoản chưa đạt",
     "Bên cạnh kết quả đạt được, việc thu hút đầu tư còn khó khăn, chất lượng sinh hoạt một số chi bộ chưa cao",
     "Tuy nhiên, công tác quản lý đất đai, trật tự xây dựng ở một số nơi còn hạn chế",
 )

@@ -160,11 +160,11 @@ ECONOMY = (
     ),
     (
         "Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ",
-        "Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng đạt {qM:retail}, tăng {P:4-16} so cùng kỳ.",
+        "Doanh thu bán lẻ hàng hóa, dịch vụ tiêu dùng đạt {qM:retail}, tăng {P:4-16} so cùng kỳ.",
     ),
     (
         "Thu ngân sách nhà nước",
-        "Tổng thu ngân sách nhà nước trên địa bàn đạt {qM:budget}, bằng {P:35-125} dự toán.",
+        "Tổng thu ngân sách trên địa bàn đạt {qM:budget}, bằng {P:35-125} dự toán.",
     ),
     ("Thu ngân sách", "Thu ngân sách được {M:budget}, đạt {P:30-110} kế hoạch năm."),
     (
@@ -193,7 +193,10 @@ ECONOMY = (
         "Đến nay có {R:8-22:xã} đạt chuẩn nông thôn mới, {C:1-9:xã} đạt chuẩn nông thôn mới nâng cao.",
     ),
     ("Chỉ tiêu Nghị quyết đạt và vượt", "Có {R:12-26:chỉ tiêu} chủ yếu đạt và vượt kế hoạch đề ra."),
-    ("Dự án thu hút đầu tư", "Thu hút {C:2-30:dự án} đầu tư mới với tổng vốn đăng ký {qM:capital}."),
+    (
+        "Dự án thu hút đầu tư",
+        "Có thêm {C:2-30:dự án} được chấp thuận chủ trương đầu tư, vốn đăng ký {qM:capital}.",
+    ),
     ("Lượt khách du lịch", "Các điểm du lịch đón {qC:8000-900000:lượt khách}, doanh thu đạt {qM:tour}."),
     (
         "Dư nợ tín dụng chính sách",
@@ -208,10 +211,10 @@ ECONOMY = (
 SOCIAL = (
     (
         "Giải quyết việc làm",
-        "Giải quyết việc làm cho {C:600-9000:lao động}, trong đó {C:20-400:lao động} đi làm việc ở nước ngoài.",
+        "Tạo việc làm mới cho {C:600-9000:lao động}, trong đó {C:20-400:lao động} đi làm việc ở nước ngoài.",
     ),
     ("Tỷ lệ hộ nghèo", "Tỷ lệ hộ nghèo giảm còn {P:0.4-4.5}, hộ cận nghèo còn {P:1-5}."),
-    ("Bảo hiểm y tế", "Tỷ lệ người dân tham gia bảo hiểm y tế đạt {P:86-99}."),
+    ("Bảo hiểm y tế", "Tỷ lệ bao phủ bảo hiểm y tế trong dân cư đạt {P:86-99}."),
     (
         "Quà Tết",
         "Các ngành, đoàn thể trao {C:400-9000:phần quà} cho hộ nghèo, gia đình chính sách, tổng trị giá {qM:gifts}.",
@@ -228,13 +231,13 @@ PARTY = (
     ("Kết nạp đảng viên mới", "Kết nạp {C:15-450:đảng viên} mới, đạt {P:40-125} chỉ tiêu năm."),
     (
         "Kiểm tra khi có dấu hiệu vi phạm",
-        "Ủy ban Kiểm tra các cấp kiểm tra khi có dấu hiệu vi phạm đối với {C:1-6:tổ chức đảng} và {C:1-14:đảng viên}.",
+        "Ủy ban Kiểm tra các cấp đã tiến hành kiểm tra {C:1-6:tổ chức đảng} và {C:1-14:đảng viên} khi có dấu hiệu vi phạm.",
     ),
     (
         "Lớp bồi dưỡng",
         "Mở {C:3-30:lớp} bồi dưỡng lý luận chính trị, nghiệp vụ công tác đảng, có {C:150-3000:đồng chí} dự.",
     ),
-    ("Sinh hoạt chuyên đề", "{P:100} chi, đảng bộ cơ sở tổ chức sinh hoạt chuyên đề theo hướng dẫn."),
+    ("Sinh hoạt chuyên đề", "Có {P:100} tổ chức cơ sở đảng duy trì sinh hoạt chuyên đề hằng quý."),
     (
         "Tuyên truyền, quán triệt",
         "Tổ chức {C:20-900:cuộc} tuyên truyền, quán triệt nghị quyết, có {qC:900-60000:lượt người} tham dự.",
@@ -242,7 +245,7 @@ PARTY = (
     ("Chuẩn y kết nạp", "Chuẩn y kết nạp đến nay được {R:40-400:đồng chí}, đạt {P:20-110} Nghị quyết."),
     (
         "Đảng viên hoàn thành tốt nhiệm vụ",
-        "Có {P:85-97} đảng viên được xếp loại hoàn thành tốt nhiệm vụ trở lên.",
+        "Qua đánh giá cuối năm, {P:85-97} đảng viên được xếp mức hoàn thành tốt nhiệm vụ hoặc cao hơn.",
     ),
     (
         "Tổ chức cơ sở đảng hoàn thành quy hoạch",
@@ -265,7 +268,7 @@ COMMUNE = (
     ),
     ("Tỷ lệ hộ nghèo", "Tỷ lệ hộ nghèo còn {P:0.3-5}."),
     ("Tiêu chí nông thôn mới", "Xã giữ vững {R:19-19:tiêu chí} nông thôn mới."),
-    ("Bảo hiểm y tế", "Tỷ lệ người dân tham gia bảo hiểm y tế đạt {P:88-99}."),
+    ("Bảo hiểm y tế", "Tỷ lệ bao phủ bảo hiểm y tế trong dân cư đạt {P:88-99}."),
 )
 
 

@@ -190,7 +190,7 @@ def chairs_sentence(rng: random.Random, chairs: list[Person], style: Style, noun
         return f"Các đồng chí: {items} cùng chủ trì {noun}."
     if form == 1:
         items = "; ".join(introduce(p, style, rng) for p in chairs)
-        return f"Chủ trì và đồng chủ trì {noun} có {items}."
+        return f"Chủ trì và đồng chủ trì {noun} gồm {items}."
     first, rest = chairs[0], chairs[1:]
     others = " và ".join(introduce(p, style, rng) for p in rest)
     return f"{introduce(first, style, rng, True)} chủ trì {noun}. Cùng chủ trì có {others}."
@@ -250,7 +250,7 @@ def photo(rng: random.Random, i: int) -> str:
 def header_noise(rng: random.Random, site: str) -> list[str]:
     roll = rng.random()
     if roll < 0.12:
-        return [site.upper(), "Trang chủ | Giới thiệu | Tin tức - Sự kiện | Văn bản - Tư liệu | Liên hệ"]
+        return [site.upper(), "Trang chủ | Hoạt động | Xây dựng Đảng | Tư liệu | Liên hệ"]
     if roll < 0.2:
         return ["Chính trị | Xây dựng Đảng"]
     if roll < 0.26:
@@ -279,7 +279,7 @@ def footer_noise(rng: random.Random, site: str, place: str) -> list[str]:
             f"  • Tất cả: {rng.randint(100_000, 9_000_000):,}".replace(",", "."),
         ]
     if rng.random() < 0.15:
-        lines += ["", site.upper(), f"Cơ quan chủ quản: {place}", "Designed by VNPT"]
+        lines += ["", site.upper(), f"Cơ quan quản lý website: {place}", "Designed by VNPT"]
     return lines
 
 

@@ -67,7 +67,7 @@ def _agency(rng: random.Random, source: tuple[str, str]) -> str:
     return rng.choice((f"({letters}O) - ", f"{letters}O - ", "CTTĐT - "))
 
 
-def _old_tones(text: str) -> str:
+def old_tones(text: str) -> str:
     for new, old in (
         ("ủy", "uỷ"),
         ("Ủy", "Uỷ"),
@@ -142,18 +142,18 @@ def meeting_article(c: Composer, rng: random.Random) -> tuple[str, dict, Unit, t
         if kind == "hội nghị":
             session = rng.choice(("họp phiên thường kỳ", "họp thường lệ", "tổ chức cuộc họp"))
             lead = (
-                f"{when}, {organ}{where} {session} đánh giá kết quả lãnh đạo, chỉ đạo thực hiện nhiệm vụ "
+                f"{when}, {organ}{where} {session} nhìn lại kết quả lãnh đạo, điều hành "
                 f"{what}, bàn nhiệm vụ trọng tâm {nxt}."
             )
-            headline = f"{organ} họp đánh giá kết quả {what}, triển khai nhiệm vụ {nxt}"
+            headline = f"{organ} họp đánh giá kết quả {what}, bàn nhiệm vụ {nxt}"
         else:
             meeting = rng.choice(("hội nghị", "Hội nghị", f"Hội nghị lần thứ {rng.randint(3, 30)}"))
             topic = rng.choice(
                 (
-                    "công tác",
-                    "tình hình thực hiện Nghị quyết",
-                    "công tác lãnh đạo, chỉ đạo",
-                    "công tác xây dựng Đảng, hệ thống chính trị và nhiệm vụ phát triển kinh tế - xã hội",
+                    "kết quả công tác",
+                    "việc thực hiện Nghị quyết",
+                    "kết quả lãnh đạo, điều hành",
+                    "kết quả lãnh đạo xây dựng Đảng, phát triển kinh tế - xã hội, bảo đảm quốc phòng - an ninh",
                 )
             )
             extra = (
@@ -162,15 +162,15 @@ def meeting_article(c: Composer, rng: random.Random) -> tuple[str, dict, Unit, t
                 else ""
             )
             lead = (
-                f"{when}, {organ}{where} tổ chức {meeting} {kind}{extra} {topic} {what}, "
-                f"triển khai phương hướng, nhiệm vụ {nxt}."
+                f"{when}, {organ}{where} đã tổ chức {meeting} {kind}{extra} {topic} {what}, "
+                f"đề ra nhiệm vụ {nxt}."
             )
             head_unit = unit.committee_named if unit.kind != "province" or named else organ
             word = KIND_WORDS[kind]
             headline = rng.choice(
                 (
                     f"{head_unit} {kind} công tác {t.period_phrase(rng, period, True)}",
-                    f"{head_unit} {kind} {what}, triển khai nhiệm vụ {nxt}",
+                    f"{head_unit} {kind} {what}, bàn nhiệm vụ {nxt}",
                     f"{unit.name}: {word} công tac {what}".replace("công tac", "công tác"),
                     f"{head_unit}: {word} {t.period_phrase(rng, period, True)}",
                 )
@@ -198,7 +198,7 @@ def meeting_article(c: Composer, rng: random.Random) -> tuple[str, dict, Unit, t
         p = reporters[0]
         review = rng.choice(REVIEWS)
         paragraphs[0] = [
-            f"Theo báo cáo do {t.introduce(p, style, rng)} trình bày, {review[0].lower()}{review[1:]}."
+            f"Báo cáo do {t.introduce(p, style, rng)} trình bày cho biết, {review[0].lower()}{review[1:]}."
         ]
         p.roles.append("report")
         reporters = []
@@ -222,7 +222,7 @@ def meeting_article(c: Composer, rng: random.Random) -> tuple[str, dict, Unit, t
         p.roles.append("attend")
         if rng.random() < 0.7:
             body.append(
-                f"Phát biểu chỉ đạo tại {noun}, {t.later_name(p, style, rng)} ghi nhận những kết quả đạt được, "
+                f"Chỉ đạo tại {noun}, {t.later_name(p, style, rng)} ghi nhận những kết quả đạt được, "
                 f"đề nghị {rng.choice(TASKS)}."
             )
             p.roles.append("speak")
@@ -232,7 +232,7 @@ def meeting_article(c: Composer, rng: random.Random) -> tuple[str, dict, Unit, t
         head = chairs[0]
         if rng.random() < 0.4:
             body.append(f"{t.introduce(head, style, rng, True)} phát biểu kết luận {noun}.")
-        opener = rng.choice(("Kết luận hội nghị", "Phát biểu kết luận", "Phát biểu bế mạc hội nghị"))
+        opener = rng.choice(("Kết luận", "Phát biểu kết luận", "Bế mạc hội nghị"))
         if kind == "đại hội":
             opener = "Phát biểu bế mạc đại hội"
         tasks = "; ".join(rng.sample(TASKS, 3))
@@ -284,8 +284,8 @@ def other_article(c: Composer, rng: random.Random) -> tuple[str, dict, Unit, tup
         number = rng.randint(4, 24)
         headline = f"Khai mạc Kỳ họp thứ {number} HĐND {word} {unit.name}"
         lead = (
-            f"{when}, HĐND {word} {unit.name}, nhiệm kỳ {term} khai mạc Kỳ họp thứ {number} để đánh giá tình "
-            f"hình thực hiện nhiệm vụ phát triển kinh tế - xã hội 6 tháng đầu năm, triển khai nhiệm vụ 6 tháng cuối năm {year}."
+            f"{when}, HĐND {word} {unit.name}, nhiệm kỳ {term} khai mạc Kỳ họp thứ {number} để xem xét kết "
+            f"quả phát triển kinh tế - xã hội 6 tháng đầu năm {year} và bàn giải pháp cho những tháng còn lại."
         )
         chair = get(rng, "standing_deputy", unit, held, style, False, taken)
         noun = "kỳ họp"
@@ -293,7 +293,7 @@ def other_article(c: Composer, rng: random.Random) -> tuple[str, dict, Unit, tup
         headline = f"UBND {word} họp phiên thường kỳ tháng {period['month']}"
         lead = (
             f"{when}, UBND {word} {unit.name} tổ chức phiên họp thường kỳ tháng {period['month']} năm {year} "
-            f"đánh giá tình hình kinh tế - xã hội, triển khai nhiệm vụ tháng tới."
+            f"nghe báo cáo kinh tế - xã hội và bàn việc của tháng tới."
         )
         chair = get(rng, "deputy_chair", unit, held, style, False, taken)
         noun = "phiên họp"
@@ -366,7 +366,7 @@ def _finish(
     if footer:
         text += "\n" + "\n".join(footer)
     if style.old_tones:
-        text = _old_tones(text)
+        text = old_tones(text)
     province = unit
     while province.upper is not None:
         province = province.upper
