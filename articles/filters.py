@@ -128,7 +128,7 @@ class ArticleFilter(filters.FilterSet):
 
     def filter_sort(self, queryset, name, sort):
         if sort == "relevance" and self.form.cleaned_data.get("q"):
-            return queryset.order_by("-rank", "-date", "-id")
+            return queryset.order_by("-rank", F("date").desc(nulls_last=True), "-id")
         return queryset
 
     @property

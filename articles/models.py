@@ -301,22 +301,37 @@ class Article(models.Model):
     class Meta:
         verbose_name = _("bài viết")
         verbose_name_plural = _("bài viết")
-        ordering = ["-date", "-id"]
+        # Undated articles last, not first as PostgreSQL's plain DESC would put them.
+        ordering = [F("date").desc(nulls_last=True), "-id"]
         indexes = [
             # Full-text search: filter(search=SearchQuery(...)).
             GinIndex(fields=["search"], name="article_search_gin"),
-            # Latest articles and the month list: order_by("-date", "-id"), filter(date__year, date__month).
-            models.Index(fields=["-date", "-id"], name="article_date_idx"),
-            # Browse a province by month: filter(province=..., date__range=...).order_by("-date").
-            models.Index(fields=["province", "-date"], name="article_province_date_idx"),
+            # Latest articles and the month list: the default ordering, filter(date__year, date__month).
+            models.Index(F("date").desc(nulls_last=True), F("id").desc(), name="article_date_idx"),
+            # Browse a province by month: filter(province=..., date__range=...) in the default ordering.
+            models.Index(
+                F("province"),
+                F("date").desc(nulls_last=True),
+                F("id").desc(),
+                name="article_province_date_idx",
+            ),
             # Filter by level within a province: filter(province=..., level=...).
-            models.Index(fields=["level", "province", "-date"], name="article_level_idx"),
+            models.Index(
+                F("level"), F("province"), F("date").desc(nulls_last=True), name="article_level_idx"
+            ),
             # Locality pages: filter(locality=...).order_by("-date").
-            models.Index(fields=["locality", "-date"], name="article_locality_date_idx"),
+            models.Index(
+                F("locality"),
+                F("date").desc(nulls_last=True),
+                F("id").desc(),
+                name="article_locality_date_idx",
+            ),
             # Reported period: in_period(start, end) overlaps.
             models.Index(fields=["period_start", "period_end"], name="article_period_idx"),
             # A source's articles: filter(source=...).order_by("-date").
-            models.Index(fields=["source", "-date"], name="article_source_date_idx"),
+            models.Index(
+                F("source"), F("date").desc(nulls_last=True), F("id").desc(), name="article_source_date_idx"
+            ),
             # The staff review list: filter(status__in=["partial", "failed"]).
             models.Index(
                 fields=["status", "-ingested_at"], name="article_review_idx", condition=~Q(status="ok")

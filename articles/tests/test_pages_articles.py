@@ -165,3 +165,9 @@ def test_article_title_with_script_is_shown_as_text(client):
     content = client.get(LIST).content.decode()
     assert "<script>alert(1)</script>" not in content
     assert "&lt;script&gt;alert(1)&lt;/script&gt; Hội nghị" in content
+
+
+def test_undated_articles_come_last(client):
+    make_article("Không ngày", date=None)
+    make_article("Có ngày", date=dt.date(2020, 1, 1))
+    assert titles(client.get(LIST)) == ["Có ngày", "Không ngày"]
