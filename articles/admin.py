@@ -346,6 +346,8 @@ class PersonMergeInline(admin.TabularInline):
 @admin.register(Person)
 class PersonAdmin(admin.ModelAdmin):
     list_display = ["name", "province", "appearance_count", "needs_review", "created_at"]
+    # Reviewing a flagged person often ends in "this one is fine": untick it in the list.
+    list_editable = ["needs_review"]
     list_filter = ["needs_review", ("province", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["name", "key"]
     list_select_related = ["province"]

@@ -345,3 +345,12 @@ def test_article_page_reads_the_meeting_choices_once_for_all_rows(admin_client, 
     for _ in range(8):
         make_indicator(article, meeting=meeting)
     assert page_queries() == few
+
+
+def test_a_reviewed_person_is_unflagged_from_the_list(admin_client):
+    person = make_person(needs_review=True)
+    data = {"form-TOTAL_FORMS": "1", "form-INITIAL_FORMS": "1", "form-0-id": person.pk, "_save": "Lưu"}
+    response = admin_client.post(reverse("admin:articles_person_changelist") + "?needs_review__exact=1", data)
+    assert response.status_code == 302
+    person.refresh_from_db()
+    assert not person.needs_review
