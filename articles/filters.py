@@ -11,11 +11,12 @@ import django_filters as filters
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Count, F
-from django.db.models.functions import ExtractMonth, ExtractQuarter, ExtractYear
+from django.db.models.functions import ExtractMonth, ExtractQuarter, ExtractYear, JSONObject
 from django.utils.translation import gettext_lazy as _
 
 from .highlight import HEADLINE_MARKS
 from .models import AdministrativeUnit, Level, MeetingKind, PeriodKind, Source, UnitClass
+from .templatetags.archive_tags import unit_name
 
 # Long enough for any real query; longer ones are refused before they reach the database.
 MAX_QUERY_LENGTH = 200
@@ -95,9 +96,10 @@ class ArticleFilter(filters.FilterSet):
         method="filter_sort",
     )
 
-    # name → (value expression, label expression or None); one GROUP BY query each.
+    # name → (value expression, label expression or None); one GROUP BY query each. The province
+    # label is built from two columns: a province of July 2025 bears the name of an older one.
     FACETS = {
-        "province": (F("province__slug"), F("province__name")),
+        "province": (F("province__slug"), JSONObject(name="province__name", since="province__valid_from")),
         "locality": (F("locality__slug"), F("locality__name")),
         "level": (F("level"), None),
         "year": (ExtractYear("date"), None),
@@ -176,6 +178,8 @@ class ArticleFilter(filters.FilterSet):
             label = _("Quý %(quarter)s") % {"quarter": value}
         else:
             label = row.get("facet_label", value)
+            if name == "province":
+                label = unit_name(label["name"], label["since"])
         return {"value": value, "label": label, "count": row["count"], "selected": str(value) == chosen}
 
 

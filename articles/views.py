@@ -236,9 +236,9 @@ class PersonDetailView(ListView):
             titles=list(appearances.titles_held()),
             provinces=list(
                 appearances.filter(article__province__isnull=False)
-                .values("article__province__slug", "article__province__name")
+                .values("article__province__slug", "article__province__name", "article__province__valid_from")
                 .annotate(count=Count("id"))
-                .order_by("-count", "article__province__name")
+                .order_by("-count", "article__province__slug")
             ),
         )
         return context
@@ -261,7 +261,7 @@ class IndicatorListView(ExportMixin, FilterView):
         context = super().get_context_data(**kwargs)
         context["provinces"] = list(
             Indicator.objects.filter(article__province__isnull=False)
-            .values("article__province__slug", "article__province__name")
+            .values("article__province__slug", "article__province__name", "article__province__valid_from")
             .annotate(count=Count("id"))
             .order_by("article__province__slug")
         )

@@ -1,5 +1,6 @@
 """Filters for the public templates: numbers the Vietnamese way, reported periods, search snippets."""
 
+from datetime import date
 from decimal import Decimal
 
 from django import template
@@ -25,6 +26,21 @@ def number(value):
         thousand_sep=get_format("THOUSAND_SEPARATOR"),
         force_grouping=True,
     )
+
+
+def unit_name(name, since=None):
+    """A province's name, with its start date when it is one of the units of 1 July 2025 (which
+    often bear the name of one of the 63 they replace)."""
+    if since is None:
+        return name
+    if isinstance(since, str):
+        since = date.fromisoformat(since)
+    return _("%(name)s (từ %(month)s/%(year)s)") % {"name": name, "month": since.month, "year": since.year}
+
+
+@register.filter
+def province_name(unit):
+    return unit_name(unit.name, unit.valid_from) if unit else ""
 
 
 @register.filter

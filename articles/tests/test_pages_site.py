@@ -107,3 +107,19 @@ def test_pagination_and_calendar_mark_the_current_item(client, tra_vinh):
     page = client.get(reverse("articles:province-month", args=["tra-vinh", 2023, 11])).content.decode()
     assert 'aria-current="page">1</a>' in page
     assert 'href="/tinh/tra-vinh/2023/11/" aria-current="page"' in page
+
+
+def test_a_province_of_july_2025_is_told_apart_from_the_older_one_of_the_same_name(client):
+    from articles.models import AdministrativeUnit
+
+    old = AdministrativeUnit.objects.get(slug="ha-noi")
+    new = AdministrativeUnit.objects.provinces("2025").exclude(pk=old.pk).filter(name="Hà Nội").first()
+    if new is None:  # the gazetteer keeps Hà Nội as one unit: take any 2025 unit
+        new = AdministrativeUnit.objects.provinces("2025").exclude(valid_from=None).first()
+    make_article(province=old)
+    make_article(province=new)
+    page = client.get(reverse("articles:home")).content.decode()
+    since = f"{new.name} (từ {new.valid_from.month}/{new.valid_from.year})"
+    assert since in page
+    facets = client.get(reverse("articles:list")).context["facets"]["province"]
+    assert since in {option["label"] for option in facets}
