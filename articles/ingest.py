@@ -19,9 +19,10 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from itertools import islice
 
-from django.db import DatabaseError, IntegrityError, transaction
+from django.db import DatabaseError, IntegrityError, connection, transaction
 from django.utils import timezone
 
+from .bulk import copy_in
 from .extraction.normalise import normalise
 from .extraction.types import Extraction
 from .ingest_input import IngestError, extract_safely, fit, read_input, text_of
@@ -56,6 +57,10 @@ logger = logging.getLogger(__name__)
 UNIQUE_HASH = "article_unique_content_hash"
 # numeric(24, 6) holds 18 digits before the point; a larger "figure" is a misread, not a figure.
 _LARGEST_VALUE = Decimal(10) ** 18
+_UNITS: dict[str, dict[str, tuple[int, int | None]]] = {}
+# Enum .values builds a new list on every call; these are asked once per row.
+_LEVELS, _MEETING_KINDS = frozenset(Level.values), frozenset(MeetingKind.values)
+_ROLES, _UNIT_CLASSES = frozenset(Role.values), frozenset(UnitClass.values)
 
 
 @dataclass
@@ -165,18 +170,14 @@ def reextract(article: Article) -> Article:
         unlocked.delete()
         article.indicators.filter(locked=False).delete()
         article.meetings.filter(locked=False).delete()
-        units = _units([extraction] if extraction else [])
-        _fill(article, extraction, error, units)
+        _fill(article, extraction, error)
         article.save()
         kept = _Kept(
             list(article.meetings.all()), list(article.appearances.all()), list(article.indicators.all())
         )
         linker = PersonLinker([extraction] if extraction else [])
         meetings, appearances, indicators = _children(article, extraction, linker, kept)
-        Meeting.objects.bulk_create(meetings)
-        Person.objects.bulk_create(linker.new)
-        Appearance.objects.bulk_create(appearances)
-        Indicator.objects.bulk_create(indicators)
+        copy_in((Meeting, meetings), (Person, linker.new), (Appearance, appearances), (Indicator, indicators))
         # A person exists because an article names them; one named only by the replaced rows goes too.
         Person.objects.filter(pk__in=orphans, appearances=None).delete()
     return article
@@ -286,7 +287,6 @@ def _store(pending: _Pending, **options) -> IngestResult:
 
 def _write(pending: list[_Pending], *, user, is_demo) -> list[Article]:
     """Insert the articles and all their rows; the caller holds the transaction."""
-    units = _units([p.extraction for p in pending if p.extraction])
     user = user if user is not None and user.is_authenticated else None
     now = timezone.now()
     articles = []
@@ -300,11 +300,10 @@ def _write(pending: list[_Pending], *, user, is_demo) -> list[Article]:
             ingested_at=now,
             is_demo=is_demo,
         )
-        _fill(article, p.extraction, p.error, units)
+        _fill(article, p.extraction, p.error)
         if not article.title:
             article.title = _first_line(p.raw_text) or p.name or "(không có tiêu đề)"
         articles.append(article)
-    Article.objects.bulk_create(articles)
     linker = PersonLinker([p.extraction for p in pending if p.extraction])
     meetings, appearances, indicators = [], [], []
     for article, p in zip(articles, pending, strict=True):
@@ -312,28 +311,32 @@ def _write(pending: list[_Pending], *, user, is_demo) -> list[Article]:
         meetings += rows[0]
         appearances += rows[1]
         indicators += rows[2]
-    Meeting.objects.bulk_create(meetings)
-    Person.objects.bulk_create(linker.new)
-    Appearance.objects.bulk_create(appearances)
-    Indicator.objects.bulk_create(indicators)
+    copy_in(
+        (Article, articles),
+        (Meeting, meetings),
+        (Person, linker.new),
+        (Appearance, appearances),
+        (Indicator, indicators),
+    )
     return articles
 
 
-def _fill(article: Article, extraction: Extraction | None, error: str, units: dict) -> None:
+def _fill(article: Article, extraction: Extraction | None, error: str) -> None:
     """Set the article's fields from the extraction (all cleared when the extractor failed)."""
     ex = extraction or Extraction()
-    province = units.get(ex.province_code)
-    locality = units.get(ex.locality_code)
+    units = _units()
+    province, _ = units.get(ex.province_code, (None, None))
+    locality, locality_parent = units.get(ex.locality_code, (None, None))
     period = ex.period
     start, end = period.bounds() if period else (None, None)
     article.title = ex.title
     article.body = ex.body
     article.published = ex.published
     article.author = fit(ex.author or "", 200)
-    article.province = province
-    article.locality = locality if locality and locality.parent_id == getattr(province, "pk", None) else None
+    article.province_id = province
+    article.locality_id = locality if locality_parent is not None and locality_parent == province else None
     article.locality_name = fit(ex.locality or "", 100)
-    article.level = ex.level if ex.level in Level.values else ""
+    article.level = ex.level if ex.level in _LEVELS else ""
     article.period_kind = period.kind if period else ""
     article.period_year = period.year if period else None
     article.period_month = period.month if period else None
@@ -388,7 +391,7 @@ def _children(article, extraction, linker, kept: _Kept):
     meetings = [
         Meeting(article=article, date=m.date, organ=fit(m.organ, 300), kind=m.kind, position=n)
         for n, m in enumerate(extraction.meetings)
-        if m.kind in MeetingKind.values and not kept.covers_meeting(m)
+        if m.kind in _MEETING_KINDS and not kept.covers_meeting(m)
     ]
     every_meeting = kept.meetings + meetings
     # With one meeting every person and figure belongs to it; with several the extractor does not say.
@@ -406,7 +409,7 @@ def _children(article, extraction, linker, kept: _Kept):
                 person=person,
                 name=fit(a.name, 100),
                 titles=[fit(t, 300) for t in a.titles],
-                roles=[r for r in a.roles if r in Role.values],
+                roles=[r for r in a.roles if r in _ROLES],
                 start=start,
                 end=end,
                 position=n,
@@ -417,7 +420,7 @@ def _children(article, extraction, linker, kept: _Kept):
         start, end = _span(i.start, i.end)
         if abs(i.value) >= _LARGEST_VALUE or kept.covers_span(kept.indicators, start, end):
             continue
-        unit_class = i.unit_class if i.unit_class in UnitClass.values else UnitClass.OTHER
+        unit_class = i.unit_class if i.unit_class in _UNIT_CLASSES else UnitClass.OTHER
         indicators.append(
             Indicator(
                 article=article,
@@ -479,9 +482,14 @@ def _hints(source: Source | None, url: str) -> dict:
     return hints
 
 
-def _units(extractions: list[Extraction]) -> dict[str, AdministrativeUnit]:
-    codes = {c for ex in extractions for c in (ex.province_code, ex.locality_code) if c}
-    return AdministrativeUnit.objects.in_bulk(codes, field_name="code") if codes else {}
+def _units() -> dict[str, tuple[int, int | None]]:
+    """Gazetteer code -> (id, parent id), read once per database: the units are the data a migration
+    loads, and their codes are read-only in the admin."""
+    database = connection.settings_dict["NAME"]
+    if database not in _UNITS:
+        rows = AdministrativeUnit.objects.values_list("code", "pk", "parent_id")
+        _UNITS[database] = {code: (pk, parent) for code, pk, parent in rows}
+    return _UNITS[database]
 
 
 def _created(article: Article, pending: _Pending) -> IngestResult:

@@ -1,0 +1,97 @@
+"""Ingestion throughput: articles/s through `manage.py ingest`, one by one and with --bulk.
+
+    .venv/bin/python bench/ingest_bench.py [--sizes 1000 10000] [--seed 7]
+
+Writes generated articles (articles.generator, texts of our own making) as files to a temporary
+directory, then ingests each set into an empty scratch database, `bench_ingest`, created and dropped
+with Django's test-database machinery on the same server: the developers' data is never touched.
+Targets: >= 100 articles/s one by one, >= 300 articles/s in bulk.
+"""
+
+import argparse
+import os
+import platform
+import sys
+import tempfile
+import time
+from contextlib import suppress
+from io import StringIO
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SCRATCH_DATABASE = "bench_ingest"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args()
+
+    sys.path.insert(0, str(ROOT))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "archive.settings")
+    import django
+
+    django.setup()
+    from django.db import connection
+
+    connection.settings_dict["TEST"]["NAME"] = SCRATCH_DATABASE
+    print(
+        f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    )
+    main_database = connection.settings_dict["NAME"]
+    connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
+    try:
+        with tempfile.TemporaryDirectory(prefix="ingest-bench-") as tmp:
+            for size in args.sizes:
+                folder = write_files(Path(tmp) / str(size), size, args.seed)
+                for mode in ("one by one", "bulk"):
+                    empty_archive()
+                    rate, summary = ingest(folder, bulk=mode == "bulk")
+                    print(f"{size:>7,} files  {mode:<10}  {rate:7.1f} articles/s   ({summary})", flush=True)
+    finally:
+        connection.creation.destroy_test_db(main_database, verbosity=0)
+
+
+def write_files(folder: Path, size: int, seed: int) -> Path:
+    from articles.generator import generate
+
+    folder.mkdir(parents=True)
+    started = time.perf_counter()
+    written = 0
+    for article in generate(size, seed):
+        (folder / article.name).write_text(article.text, encoding="utf-8")
+        written += len(article.text.encode())
+    took = time.perf_counter() - started
+    print(f"{size:>7,} files  generated in {took:.1f} s, {written / size / 1024:.1f} KB each on average")
+    return folder
+
+
+def empty_archive():
+    """Every set starts from an empty archive (the gazetteer stays)."""
+    from django.db import connection
+
+    from articles.models import Appearance, Article, Indicator, Meeting, Person, PersonMerge, Source
+
+    tables = ", ".join(
+        m._meta.db_table for m in (Article, Meeting, Appearance, Indicator, Person, PersonMerge, Source)
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(f"TRUNCATE {tables} RESTART IDENTITY CASCADE")
+
+
+def ingest(folder: Path, bulk: bool) -> tuple[float, str]:
+    from django.core.management import CommandError, call_command
+
+    out = StringIO()
+    arguments = [str(folder), "--source", "Bench"] + (["--bulk"] if bulk else [])
+    started = time.perf_counter()
+    with suppress(CommandError):  # failed files are counted in the summary line
+        call_command("ingest", *arguments, stdout=out, stderr=StringIO())
+    took = time.perf_counter() - started
+    files = sum(1 for _ in folder.iterdir())
+    return files / took, out.getvalue().splitlines()[0]
+
+
+if __name__ == "__main__":
+    main()
