@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .clean import clean
+from . import clean, normalise
 from .committee import locate, read_committee
 from .dates import read_dates
 from .header import read_header
 from .indicators import find_indicators
-from .normalise import normalise
 from .people import find_people
 from .types import Appearance, Extraction, Indicator, Meeting, Period
 
@@ -39,7 +38,7 @@ def extract(text: str, hints: dict | None = None) -> Extraction:
     hints = hints if isinstance(hints, dict) else {}
     result = Extraction()
     try:
-        cleaned = clean(normalise(text))
+        cleaned = clean.clean(normalise.normalise(text))
         header = read_header(cleaned, _iso_date(hints.get("published")))
     except Exception as exc:  # the contract is to never raise: report the stage that failed
         result.warnings.append(f"header: {exc!r}")

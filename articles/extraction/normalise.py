@@ -17,18 +17,19 @@ _OLD_TO_NEW = {
     "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
 }  # fmt: skip
 _OLD_TONE = re.compile(
-    r"(?<![qQ])([oO][àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ]|[uU][ỳýỷỹỵỲÝỶỸỴ])(?!\w)",
+    r"(?=[oOuU])(?<![qQ])([oO][àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ]|[uU][ỳýỷỹỵỲÝỶỸỴ])(?!\w)",
 )
 
 # Zero-width and other invisible characters that survive copy-and-paste from web pages.
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 # Every kind of horizontal space becomes a plain space.
-_SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_SPACE_CHARS = "\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
+_SPACES = re.compile(f"(?: [ {_SPACE_CHARS}]|[{_SPACE_CHARS}])[ {_SPACE_CHARS}]*")  # single plain spaces stay
 _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 # "tỉnh.Các", "(mở rộng).Tiếp": a lower-case letter or closing bracket, a full stop, then a capital.
 # Capitals before the stop ("TP.HCM") and digits ("1.500", "7.10") are left alone.
-_GLUED_STOP = re.compile(r"(?:(?<=[^\W\d_])|(?<=[)\]”\"]))\.(?=[^\W\d_])")
+_GLUED_STOP = re.compile(r"\.(?=[^\W\d_])")
 
 
 def _modern_tone(match: re.Match) -> str:
@@ -42,14 +43,16 @@ def _modern_tone(match: re.Match) -> str:
 
 
 def _space_after_stop(match: re.Match) -> str:
-    before, after = match.string[match.start() - 1], match.string[match.end()]
-    return ". " if after.isupper() and not before.isupper() else "."
+    before = match.string[match.start() - 1] if match.start() else ""
+    after = match.string[match.end()]
+    glued = (before.isalpha() or before in ')]”"') and not before.isupper() and after.isupper()
+    return ". " if glued else "."
 
 
 def normalise(text: str) -> str:
     """Return `text` in NFC with one tone style, plain spaces and "\\n" line ends; lines are stripped."""
     text = unicodedata.normalize("NFC", text)
-    text = text.translate(_INVISIBLE)
+    text = _INVISIBLE.sub("", text)
     text = _NEWLINES.sub("\n", text)
     text = _CONTROL.sub("", text)
     text = _SPACES.sub(" ", text)
