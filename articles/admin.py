@@ -15,7 +15,14 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from . import ingest
-from .admin_forms import AppearanceForm, ArticleRowFormSet, IngestForm, LockingInlineFormSet, SplitPersonForm
+from .admin_forms import (
+    AppearanceForm,
+    ArticleRowFormSet,
+    IndicatorForm,
+    IngestForm,
+    LockingInlineFormSet,
+    SplitPersonForm,
+)
 from .highlight import Span, highlight
 from .models import (
     SEARCH_CONFIG,
@@ -101,6 +108,7 @@ class AppearanceInline(admin.TabularInline):
 
 class IndicatorInline(admin.TabularInline):
     model = Indicator
+    form = IndicatorForm
     formset = ArticleRowFormSet
     fields = [
         "position",
@@ -459,6 +467,7 @@ class AppearanceAdmin(LocksEditedRows, admin.ModelAdmin):
 
 @admin.register(Indicator)
 class IndicatorAdmin(LocksEditedRows, admin.ModelAdmin):
+    form = IndicatorForm
     list_display = ["label", "value", "unit", "qualifier", "unit_class", "article", "locked"]
     list_filter = ["unit_class", "qualifier", "locked"]
     search_fields = ["label", "text", "article__title"]

@@ -7,7 +7,8 @@ from django.forms.models import BaseInlineFormSet
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from .models import Appearance, Meeting, Role, Source
+from .extraction import types as extracted
+from .models import Appearance, Indicator, Meeting, Role, Source
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -148,6 +149,41 @@ class AppearanceForm(forms.ModelForm):
 
     def clean_titles(self):
         return [title for title in self.cleaned_data["titles"] if title]
+
+
+class IndicatorForm(forms.ModelForm):
+    """A corrected value or unit brings its unit class and normalised value along, unless staff set those."""
+
+    class Meta:
+        model = Indicator
+        fields = [
+            "article",
+            "meeting",
+            "label",
+            "value",
+            "unit",
+            "denominator",
+            "qualifier",
+            "unit_class",
+            "normalised_value",
+            "text",
+            "start",
+            "end",
+            "position",
+            "locked",
+        ]
+
+    def clean(self):
+        data = super().clean()
+        changed = set(self.changed_data)
+        if changed & {"value", "unit", "denominator"} and data.get("value") is not None:
+            # The extractor's own rules, so a corrected figure reads as an extracted one would.
+            figure = extracted.Indicator("", data["value"], data.get("unit", ""), data.get("denominator"))
+            if "unit_class" not in changed:
+                data["unit_class"] = figure.unit_class
+            if "normalised_value" not in changed:
+                data["normalised_value"] = figure.normalised_value
+        return data
 
 
 class SplitPersonForm(forms.Form):

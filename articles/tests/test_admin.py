@@ -354,3 +354,19 @@ def test_a_reviewed_person_is_unflagged_from_the_list(admin_client):
     assert response.status_code == 302
     person.refresh_from_db()
     assert not person.needs_review
+
+
+def test_a_corrected_figure_brings_its_normalised_value_and_unit_class_along(admin_client, article):
+    money = make_indicator(article, value=42, unit="tỷ đồng", normalised_value=42 * 10**9)
+    share = make_indicator(article, value=7, unit="tỷ đồng", normalised_value=7 * 10**9)
+
+    def edit(data, response):
+        prefix = inline_prefix(response, Indicator)
+        data[f"{prefix}-{inline_index(response, money)}-value"] = "420"
+        data[f"{prefix}-{inline_index(response, share)}-unit"] = "%"
+
+    assert post_change(admin_client, article, edit).status_code == 302
+    money.refresh_from_db()
+    share.refresh_from_db()
+    assert (money.value, money.normalised_value, money.unit_class) == (420, 420 * 10**9, "money")
+    assert (share.value, share.normalised_value, share.unit_class) == (7, 7, "percent")
