@@ -133,10 +133,6 @@ class ArticleFilter(filters.FilterSet):
             return queryset.order_by("-rank", F("date").desc(nulls_last=True), "-id")
         return queryset
 
-    @property
-    def searching(self):
-        return bool(self.is_bound and self.is_valid() and self.form.cleaned_data.get("q"))
-
     def facets(self):
         """Counts per option of each filter, for the current result with that filter's own choice left
         out (so the other options stay visible): {name: [{value, label, count, selected}]}."""

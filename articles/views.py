@@ -77,7 +77,6 @@ class ArticleListView(ExportMixin, FilterView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["facets"] = self.filterset.facets()
-        context["searching"] = self.filterset.searching
         context["feed_url"] = reverse("articles:feed")
         return context
 
