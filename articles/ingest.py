@@ -8,7 +8,6 @@ decides between two ingests of one text running at once.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import multiprocessing
 import os
@@ -23,9 +22,8 @@ from django.db import DatabaseError, IntegrityError, connection, transaction
 from django.utils import timezone
 
 from .bulk import copy_in
-from .extraction.normalise import normalise
 from .extraction.types import Extraction
-from .ingest_input import IngestError, extract_safely, fit, read_input, text_of
+from .ingest_input import IngestError, content_hash, extract_safely, fit, read_input, text_of
 from .ingest_people import PersonLinker, merge_people, split_person
 from .models import (
     AdministrativeUnit,
@@ -87,11 +85,6 @@ class _Pending:
     warnings: list[str] = field(default_factory=list)
     source: Source | None = None
     url: str = ""
-
-
-def content_hash(text: str) -> str:
-    """The article's identity: the same words in another spelling of spaces or tone marks hash alike."""
-    return hashlib.sha256(" ".join(normalise(text).split()).encode()).hexdigest()
 
 
 def ingest_text(

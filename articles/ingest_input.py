@@ -6,8 +6,10 @@ Every refusal is an IngestError whose message names the problem; nothing here to
 from __future__ import annotations
 
 import codecs
+import hashlib
 import logging
 import re
+import unicodedata
 from html.parser import HTMLParser
 
 from django.conf import settings
@@ -37,6 +39,16 @@ _CONTROL_BYTES = bytes([*range(0, 9), *range(14, 32), 127])
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 # A valid multi-byte UTF-8 sequence: common in UTF-8 Vietnamese, rare by chance in Windows-1258.
 _UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+# The article's identity must not change when the extractor's normaliser does: stored hashes would no
+# longer match. So the hash has its own fixed canonical form: NFC, modern tone marks, no invisible
+# characters, words separated by single spaces.
+_OLD_TONES = re.compile(r"(?<![qQ])([oO][àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ]|[uU][ỳýỷỹỵỲÝỶỸỴ])(?!\w)")
+_MODERN_TONE = {
+    "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
+    "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
+    "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
+}  # fmt: skip
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _HTML = re.compile(
     r"<(?:!doctype\s+html|html|head|body|p|div|br|h[1-6]|article|section|table|tr|td|ul|ol|li|span|strong"
     r"|em|a|img|meta)\b[^<>]*>",
@@ -71,6 +83,21 @@ def read_input(raw: str | bytes) -> tuple[str, str, list[str]]:
         if not readable.strip():
             raise IngestError("empty text: the HTML has no text in it")
     return text, readable, warnings
+
+
+def content_hash(text: str) -> str:
+    """The article's identity: the same words with other spaces or tone-mark style hash alike."""
+    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    text = _OLD_TONES.sub(_modern_tone, " ".join(text.split()))
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _modern_tone(match: re.Match) -> str:
+    old = match.group(1)
+    new = _MODERN_TONE[old.lower()]
+    if old.isupper():
+        return new.upper()
+    return new[0].upper() + new[1] if old[0].isupper() else new
 
 
 def text_of(raw_text: str) -> str:
