@@ -1,0 +1,265 @@
+"""Reported figures in an article body: money, percentages, x/y ratios and counts of a noun.
+
+A number counts only with what it measures right after it: "%", a money unit ("tỷ đồng",
+"triệu đồng/người/năm", "triệu USD"), a measure ("ha", "km", "tấn/ha") or a counted noun ("17 doanh
+nghiệp", "21/22 chỉ tiêu"). Dates, years, times, ordinals and numbers that are part of a name ("Khóm 3",
+"Nghị quyết số 12", "Hội nghị Trung ương 4", "lần thứ 16") are left out.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from articles.extraction.numbers import NUMBER, parse_number
+from articles.extraction.titles import words
+from articles.extraction.types import Indicator
+
+_WORD = r"[^\W\d_]"
+_PER = rf"((?:/{_WORD}+)*)"
+_RATIO = re.compile(r"/(\d{1,3}(?:\.\d{3})+|\d+)(?![\d/]|[.,]\d)")
+_PERCENT = re.compile(rf" ?%{_PER}")
+_MONEY = re.compile(
+    r"\s*((?:(?:nghìn|ngàn)\s+)?(?:tỷ|tỉ|triệu|nghìn|ngàn)\s+)?(đồng|dồng|USD|usd|đô la(?: Mỹ)?)"
+    rf"(?!{_WORD})(?!\s+(?:chí|bào)\b){_PER}"
+)
+_MEASURE = re.compile(rf" ?(km2|m2|m3|ha|km|kg|tấn|tạ|MW|kW|kWh|lít|hecta|héc-ta)(?!{_WORD}|\d){_PER}")
+_MAGNITUDE = re.compile(r" (nghìn|ngàn|triệu|vạn) (?=[^\W\d_])")
+_NOUN = re.compile(rf" ({_WORD}+)(?: ({_WORD}+))?(?: ({_WORD}+))?")
+_TIME = re.compile(r"h\d|:\d|-\d| ?[–-] ?\d|giờ")
+_ZERO_SPACE = re.compile(r"(?<![\w.,])0 $")
+_PREV_WORDS = re.compile(r"(\S+)\s+(\S+)\s+$|(\S+)\s+$|^(\S+)\s+$")
+
+# Words after a number that are not what it counts: time, ordinals, and function words.
+_NOT_UNITS = words(
+    """
+    tháng năm ngày quý tuần giờ phút giây lần kỳ khóa đợt thứ tuổi nhiệm giai thế
+    và hoặc với của cho là tại trong trên dưới đến tới từ so được đã đang sẽ có không bằng đạt tăng giảm còn
+    lên xuống về theo do bởi để nên thì mà nhưng các những mỗi này đó ở vào ra rồi cùng như khi sau trước
+    qua gần hơn khoảng trở đều cũng vẫn rất hay hết nay tới
+    """
+)
+# Words before a number that make it a date, an ordinal or part of a name.
+_NAMING_WORDS = words(
+    """
+    ngày tháng năm quý sáng chiều tối trưa đêm hôm lúc hồi đợt lần thứ khóa kỳ số khu ấp khóm tổ đội phường
+    quận lô thôn xóm bản điều khoản chương mục phần đường lộ tuyến lớp hạng loại nhóm cấp mức phiên
+    """
+)
+# Capitalised pairs before a number that name a document or body ("Chỉ thị 35", "Trung ương 4").
+_NAMING_PAIRS = frozenset(
+    {
+        "trung ương",
+        "quốc lộ",
+        "tỉnh lộ",
+        "chỉ thị",
+        "nghị quyết",
+        "quyết định",
+        "nghị định",
+        "thông tư",
+        "chỉ đạo",
+        "kết luận",
+        "quy định",
+        "công văn",
+        "hội nghị",
+        "kỳ họp",
+        "đại hội",
+        "chương trình",
+        "đề án",
+        "thông báo",
+    }
+)
+_QUALIFIERS = {
+    "gần": "gần",
+    "trên": "trên",
+    "hơn": "hơn",
+    "khoảng": "khoảng",
+    "chừng": "khoảng",
+    "xấp": "khoảng",
+    "ước": "ước",
+}
+_VERBS = words("đạt được tăng giảm bằng còn chiếm có với gồm lên xuống đón tính là xỉ")
+_COMPLEMENT = re.compile(
+    r" (?:so (?:với )?(?:cùng kỳ|năm trước|tháng trước|kế hoạch|dự toán)(?: năm \d{4})?"
+    r"|(?:dự toán|kế hoạch|chỉ tiêu|Nghị quyết|nghị quyết)(?: năm| vốn giao| đề ra)?)"
+)
+_CLAUSE_BREAK = re.compile(r"[;:!?\n()]|[.,](?!\d)| và ")
+_LEAD = re.compile(
+    r"^(?:và|trong đó|riêng|đồng thời|theo đó|đến nay|hiện|hiện nay|toàn (?:tỉnh|huyện|thành phố|thị xã|xã)"
+    r"|thành phố|tỉnh|huyện|quận|xã|phường)\s+",
+    re.IGNORECASE,
+)
+_TAIL_VERBS = re.compile(
+    r"(?:\s+(?:ước|đạt|được|tăng|giảm|bằng|còn|chiếm|có|với|gồm|lên|xuống|đón|tính|là|trên|hơn|gần|khoảng"
+    r"|thực hiện|xấp xỉ|mới|chỉ|vẫn|đã|thêm|cho))+$",
+    re.IGNORECASE,
+)
+_TRAILING_TIME = re.compile(
+    r"\s+(?:đến|tính đến|trong|từ|lũy kế|năm|tháng)\s+(?:ngày|tháng|năm|nay|đầu)\b.*$"
+)
+_MAX_LABEL_WORDS = 10
+# Counted nouns of three syllables, by their first two.
+_THREE_WORD_UNITS = frozenset({"hợp tác", "tổ chức", "hộ kinh", "hộ gia", "lượt du", "nhóm giải", "đơn vị"})
+
+
+def _prev_words(body: str, start: int) -> tuple[str, str]:
+    """The one or two words right before `start` (with their punctuation), nearest last."""
+    m = _PREV_WORDS.search(body, max(0, start - 40), start)
+    if not m:
+        return "", ""
+    if m.group(1) is not None:
+        return m.group(1), m.group(2)
+    return "", m.group(3) or m.group(4) or ""
+
+
+def _names_the_number(body: str, start: int) -> bool:
+    """True when the number at `start` is a date, an ordinal or part of a name, not a quantity."""
+    before2, before = _prev_words(body, start)
+    low = before.casefold()
+    if (low in _NAMING_WORDS and before2.casefold() != "tổng") or low.endswith("/"):
+        return True
+    if before[:1].isupper() and before[-1:].isalpha():
+        # "Khóm 3", "Quận 1": a capitalised word not opening a sentence
+        k = start - len(before) - 1
+        while k > 0 and body[k - 1] == " ":
+            k -= 1
+        if k > 0 and body[k - 1] not in '.!?\n:"“(':
+            return True
+    pair = f"{before2} {before}".casefold()
+    return pair in _NAMING_PAIRS and before2[:1].isupper()
+
+
+def _qualifier(body: str, start: int) -> tuple[str | None, int]:
+    """The qualifier before a number ("trên", "ước"...) and where the evidence phrase starts."""
+    words = body[max(0, start - 30) : start].split()
+    first = start
+    qualifier = None
+    pos = start
+    for word in reversed(words[-3:]):
+        low = word.casefold()
+        if low not in _QUALIFIERS and low not in _VERBS:
+            break
+        pos = body.rfind(word, 0, pos)
+        first = pos
+        if qualifier is None and low in _QUALIFIERS:
+            qualifier = _QUALIFIERS[low]
+    return qualifier, first
+
+
+def _label(body: str, start: int, fallback: str) -> str:
+    clause_start = 0
+    for m in _CLAUSE_BREAK.finditer(body, max(0, start - 160), start):
+        clause_start = m.end()
+    text = body[clause_start:start]
+    text = _TAIL_VERBS.sub("", " " + text.strip()).strip()
+    text = _TRAILING_TIME.sub("", text)
+    text = _LEAD.sub("", text).strip()
+    words = text.split()
+    if not words or len(words) > _MAX_LABEL_WORDS * 2:
+        return fallback
+    return " ".join(words[-_MAX_LABEL_WORDS:])
+
+
+def _count_unit(body: str, pos: int) -> tuple[str, int] | None:
+    """The noun a number counts ("doanh nghiệp", "đảng viên mới"), with where it ends; None if none."""
+    mag = _MAGNITUDE.match(body, pos)
+    unit_prefix = ""
+    if mag:
+        unit_prefix = mag.group(1) + " "
+        pos = mag.end() - 1
+    m = _NOUN.match(body, pos)
+    if not m:
+        return None
+    first = m.group(1)
+    if first.casefold() in _NOT_UNITS or (first.isupper() and len(first) > 1):
+        return None
+    if first.casefold() == "chỉ" and (m.group(2) or "").casefold() != "tiêu":
+        return None  # "chỉ" is "only", unless it is "chỉ tiêu"
+    words = [first]
+    end = m.start(1) + len(first)
+    for g in (2, 3):
+        w = m.group(g)
+        if not w or w.casefold() in _NOT_UNITS or w[:1].isupper() != first[:1].isupper():
+            break
+        if len(words) == 2 and " ".join(words).casefold() not in _THREE_WORD_UNITS:
+            break
+        words.append(w)
+        end = m.end(g)
+    return unit_prefix + " ".join(words), end
+
+
+def find_indicators(body: str) -> list[Indicator]:
+    """Every reported figure in `body`, in order."""
+    if not isinstance(body, str) or not body:
+        return []
+    found: list[Indicator] = []
+    skip_until = -1
+    for m in NUMBER.finditer(body):
+        start, end = m.span()
+        if start < skip_until:
+            continue
+        value = parse_number(m.group(1))
+        if value is None:
+            continue
+        denominator = None
+        unit = None
+        unit_end = end
+        nxt = body[end : end + 1]
+        if nxt == "/":
+            r = _RATIO.match(body, end)
+            if not r or _names_the_number(body, start):
+                continue
+            denominator = parse_number(r.group(1))
+            counted = _count_unit(body, r.end())
+            if denominator is None or counted is None:
+                continue
+            unit, unit_end = counted
+        elif _TIME.match(body, end):
+            continue
+        elif p := _PERCENT.match(body, end):
+            unit, unit_end = "%" + p.group(1), p.end()
+            if _ZERO_SPACE.search(body, max(0, start - 3), start):  # "0 68%": a lost decimal comma
+                value = Decimal("0." + m.group(1).replace(".", "").replace(",", ""))
+                start -= 2
+        elif mo := _MONEY.match(body, end):
+            unit = (
+                (mo.group(1) or "").replace("ngàn", "nghìn").replace("tỉ", "tỷ") + mo.group(2) + mo.group(3)
+            )
+            unit = " ".join(unit.split())
+            unit_end = mo.end()
+        else:
+            if _names_the_number(body, start):
+                continue
+            digits = m.group(1)
+            if len(digits) == 4 and digits.isdigit() and 1900 <= int(digits) <= 2100:
+                continue  # a year
+            if value == 1 and _prev_words(body, start)[1].casefold() in ("quân", "mỗi", "một"):
+                continue  # "bình quân 01 ha": a rate's denominator, not a count
+            me = _MEASURE.match(body, end)
+            if me:
+                unit, unit_end = me.group(1) + me.group(2), me.end()
+            else:
+                counted = _count_unit(body, end)
+                if counted is None:
+                    continue
+                unit, unit_end = counted
+        qualifier, text_start = _qualifier(body, start)
+        c = _COMPLEMENT.match(body, unit_end) if unit.startswith("%") else None
+        text_end = c.end() if c else unit_end
+        label = _label(body, text_start, unit if not unit.startswith("%") else "")
+        if not label and unit.startswith("%") and found and found[-1].end >= start - 80:
+            label = found[-1].label
+        found.append(
+            Indicator(
+                label=label,
+                value=value,
+                unit=unit,
+                denominator=denominator,
+                qualifier=qualifier,
+                text=body[text_start:text_end],
+                start=text_start,
+                end=text_end,
+            )
+        )
+        skip_until = unit_end
+    return found

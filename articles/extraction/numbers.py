@@ -1,0 +1,21 @@
+"""Vietnamese-style numbers: "." groups thousands, "," is the decimal mark ("1.097,8" is 1097.8, "02" is 2)."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+# A whole number token, not glued to a word, a date, a code or a time on its left ("Covid-19", "ĐH.11",
+# "12/2023", "18:19"), and not the head of a longer dotted or comma'd token on its right ("12.4" is a date,
+# "0294.3874070" a phone number, "1,448,808" English thousands): those give no match at all.
+NUMBER = re.compile(r"(?<![\w.,/:\-=])(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?![\d]|[.,]\d)")
+
+
+def parse_number(text: str) -> Decimal | None:
+    """The value of a Vietnamese-style number ("2.900" → 2900, "94,36" → 94.36), or None."""
+    if not re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?", text or ""):
+        return None
+    try:
+        return Decimal(text.replace(".", "").replace(",", "."))
+    except InvalidOperation:  # pragma: no cover - the pattern only lets digits through
+        return None

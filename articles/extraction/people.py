@@ -1,0 +1,602 @@
+"""Named people in an article body, with the titles the article gives them and their roles at the meeting.
+
+A person is found in one of these shapes (the body is NFC, modern tone marks):
+- after an honorific: "đồng chí Ngô Chí Cường, Ủy viên ..., Bí thư Tỉnh ủy", "Đ/c A", "Ông A", "bà A";
+- after a title: "Bí thư Huyện ủy Nguyễn Quốc Phương", "Đại tá Nguyễn Văn Hiểu - Ủy viên ...";
+- bare, followed by a title: "...; Phan Văn Thắng - Phó Bí thư Thường trực Tỉnh ủy";
+- in a list opened by "các đồng chí:" / "các ông, bà:", members separated by ";", "," or "và";
+- later, by the same full name, or by the last syllable after an honorific ("bà Hân").
+Roles come from cue words in the same clause: before the person or list ("Dự hội nghị có ...",
+"Phát biểu chỉ đạo, ...") or right after it ("... chủ trì hội nghị", "... trình bày báo cáo").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from articles.extraction.titles import (
+    FAMILY_NAMES,
+    HEAD_ABBREVIATIONS,
+    LOWER_BIGRAMS,
+    NOT_NAME_WORDS,
+    ORGAN_SECOND_SYLLABLES,
+    RANKS,
+    STRONG_TRIGGERS,
+    TITLE_HEADS,
+    TITLE_STOP_WORDS,
+    TRIGGERS,
+    UNIT_WORDS,
+    VERB_BIGRAMS,
+    place_names,
+)
+from articles.extraction.types import ROLES, Appearance
+
+_TOKEN = re.compile(r"\w+(?:['’]\w+)*|\S")
+_DASHES = frozenset({"-", "–", "—"})
+_SENTENCE_END = frozenset({".", "!", "?", "…"})
+_ABBREVIATED = frozenset({"tp", "tx", "tt", "q", "h", "p", "đ", "gs", "pgs", "ts", "ths"})
+
+_CUES = (
+    ("chair", re.compile(r"chủ trì|chủ tọa|đoàn chủ tịch")),
+    (
+        "attend",
+        re.compile(
+            r"tham dự|đến dự|cùng dự|về dự|\bdự\b(?! án| toán| thảo| báo| kiến| khuyết| trữ| phòng| thi| tuyển"
+            r"| bị| định| luật)|có sự tham gia|được bầu|được chỉ định|được bổ nhiệm|\btrao\b|\bnhận\b|\btặng\b"
+            r"|dâng hoa|dâng hương|\bthăm\b|làm việc|chứng kiến|tham gia|\bđón\b"
+        ),
+    ),
+    (
+        "speak",
+        re.compile(
+            r"phát biểu|kết luận|chỉ đạo|đề nghị|yêu cầu|nhấn mạnh|ghi nhận|đánh giá|kiến nghị|đề xuất|\bnêu\b"
+            r"|thông tin|cho rằng|khẳng định|lưu ý|biểu dương|chúc mừng|cảm ơn|bế mạc|khai mạc|tham luận"
+            r"|diễn văn|giải trình|trao đổi|phát động|quán triệt|góp ý|thảo luận|nhắc lại|ôn lại|mong muốn"
+            r"|đề cập|bày tỏ|hoan nghênh|gợi mở|tiếp thu|giải đáp|trả lời|phân tích|truyền đạt|gửi lời"
+        ),
+    ),
+    ("report", re.compile(r"báo cáo|trình bày|tờ trình")),
+)
+# Saying something is speaking at a meeting only when the article is about one.
+_WEAK_SPEECH = re.compile(r"cho biết|chia sẻ|\bnói\b|thông tin")
+_MEETING = re.compile(
+    r"hội nghị|cuộc họp|phiên họp|kỳ họp|đại hội|buổi lễ|lễ kỷ niệm|hội thảo|buổi làm việc|sinh hoạt|giao ban"
+    r"|sơ kết|tổng kết|tọa đàm|diễn đàn|gặp mặt|tiếp xúc cử tri|\bhọp\b"
+)
+_BREAK = re.compile(r"\n+|;|[.!?…]+[\"”’)]*[ \t]*(?=[\"“]?[^\W\d_])")
+_LAST_WORD = re.compile(r"[^\W\d_]+$")
+_NEWLINE = re.compile(r"\n")
+# A sentence is read for people only if it holds one of these: an honorific or a piece of a title.
+_CANDIDATE_WORDS = (
+    "đồng chí",
+    "Đồng chí",
+    "Đ/c",
+    "đ/c",
+    "Đ.c",
+    "đ.c",
+    "Ông ",
+    "ông ",
+    "Bà ",
+    "bà ",
+    "Anh ",
+    "anh ",
+    "Chị ",
+    "chị ",
+    "Cụ ",
+    "cụ ",
+    "Bí thư",
+    "Chủ tịch",
+    "Chủ nhiệm",
+    "Ủy viên",
+    "ủy viên",
+    "UV",
+    "TUV",
+    "PBT",
+    "rưởng",
+    "Giám đốc",
+    "Chánh ",
+    "Chỉ huy",
+    "Chính ủy",
+    "Tư lệnh",
+    "Thủ tướng",
+    "Đại biểu",
+    "ĐBQH",
+    "Biên tập",
+    "Thư ký",
+    "Kiểm sát",
+    "Thẩm phán",
+    "phát ngôn",
+    "Chuyên viên",
+    "tướng",
+    " tá ",
+    " úy ",
+)
+
+
+def _may_name_someone(text: str) -> bool:
+    return any(w in text for w in _CANDIDATE_WORDS)
+
+
+_LIST_GAP = re.compile(r"\s*(?:[,;]\s*)?(?:(?:và|cùng)\s+)?")
+_TRIGGERS_BY_FIRST: dict[str, list[tuple[tuple[str, ...], bool]]] = {}
+for _words, _plural in TRIGGERS:
+    _TRIGGERS_BY_FIRST.setdefault(_words[0], []).append((_words, _plural))
+_PREFIX_WORDS = 15
+_SUFFIX_WORDS = 12
+
+
+@dataclass
+class _Mention:
+    name: tuple[str, ...]  # name tokens as written
+    start: int  # the name's span
+    end: int
+    span_start: int  # including honorific and titles
+    span_end: int
+    titles: list[str] = field(default_factory=list)
+    roles: set[str] = field(default_factory=set)
+
+
+def _boundaries(body: str) -> tuple[list[int], list[int]]:
+    """Character offsets where sentences start, and where clauses (after ";") start."""
+    sentences = [0]
+    clauses = [0]
+    for m in _BREAK.finditer(body):
+        mark = m.group()
+        if mark == ";":
+            clauses.append(m.end())
+            continue
+        if mark[0] != "\n":
+            nxt = body[m.end() : m.end() + 2]
+            word = _LAST_WORD.search(body, max(0, m.start() - 4), m.start())
+            if not nxt[:1].isupper() and not nxt[1:2].isupper():
+                continue
+            if word and word.group().casefold() in _ABBREVIATED:
+                continue
+        sentences.append(m.end())
+        clauses.append(m.end())
+    return sentences, clauses
+
+
+class _Tokens:
+    """Tokens of the sentences that may name someone, as parallel lists (cheaper than objects)."""
+
+    def __init__(self, body: str, sentences: list[int], extra: tuple[str, ...] = ()):
+        found = []
+        bounds = [*sentences, len(body)]
+        zone_starts = set()
+        z_start = z_end = -1
+        for a, b in zip(bounds, bounds[1:], strict=False):
+            if b > a and (_may_name_someone(body[a:b]) or any(x in body[a:b] for x in extra)):
+                if a != z_end:
+                    if z_end > z_start >= 0:
+                        found.extend(_TOKEN.finditer(body, z_start, z_end))
+                    z_start = a
+                    zone_starts.add(a)
+                z_end = b
+        if z_end > z_start >= 0:
+            found.extend(_TOKEN.finditer(body, z_start, z_end))
+        self.text = text = [m.group() for m in found]
+        self.start = start = [m.start() for m in found]
+        self.end = [m.end() for m in found]
+        n = len(text)
+        # Tokens hold no spaces and case folding never makes one, so one call folds them all.
+        low = " ".join(text).casefold().split(" ")
+        self.low = low = low if len(low) == n else [t.casefold() for t in text]
+        self.word = [t[0].isalpha() for t in text]
+        heads = [t[0] != lt[:1] for t, lt in zip(text, low, strict=True)]
+        self.cap = [h and not t[1:].isupper() for h, t in zip(heads, text, strict=True)]
+        self.abbr = [h and t[1:].isupper() for h, t in zip(heads, text, strict=True)]
+        self.newline = newline = [False] * n
+        for pos in [*zone_starts, *(m.start() for m in _NEWLINE.finditer(body))]:
+            i = bisect.bisect_left(start, pos)
+            if i < n:
+                newline[i] = True
+
+
+class _Reader:
+    def __init__(
+        self, body: str, extra: tuple[str, ...] = (), bounds: tuple[list[int], list[int]] | None = None
+    ):
+        self.body = body
+        self.sentences, self.clauses = bounds or _boundaries(body)
+        self.toks = toks = _Tokens(body, self.sentences, extra)
+        self.n = len(toks.text)
+        self.text, self.lows, self.start, self.end = toks.text, toks.low, toks.start, toks.end
+        self.caps, self.abbrs, self.words, self.nl = toks.cap, toks.abbr, toks.word, toks.newline
+        self.mentions: list[_Mention] = []
+        self.short_refs: list[tuple[int, int, str]] = []  # (span_start, token index, last syllable)
+
+    # -- small predicates ------------------------------------------------------------------------------
+    def low(self, i: int) -> str:
+        return self.lows[i] if 0 <= i < self.n else ""
+
+    def is_cap(self, i: int) -> bool:
+        return 0 <= i < self.n and self.caps[i]
+
+    def glued(self, i: int) -> bool:
+        """Token i continues the same line as token i-1."""
+        return 0 < i < self.n and not self.nl[i]
+
+    def match_head(self, i: int) -> int | None:
+        """End index of a title head starting at i ("Phó Bí thư", "UV", "Đại tá"), or None."""
+        if i >= self.n:
+            return None
+        low = self.lows[i]
+        if not (self.caps[i] or (self.abbrs[i] and low in HEAD_ABBREVIATIONS)):
+            return None
+        for head in TITLE_HEADS.get(low, ()):
+            k = len(head)
+            if (
+                i + k <= self.n
+                and all(self.lows[i + j] == head[j] for j in range(k))
+                and all(self.glued(i + j) for j in range(1, k))
+            ):
+                return i + k
+        return None
+
+    def match_trigger(self, i: int) -> tuple[int, bool, bool] | None:
+        """(index after the honorific, plural, strong) when an honorific starts at i."""
+        for words, plural in _TRIGGERS_BY_FIRST.get(self.lows[i], ()):
+            k = len(words)
+            if i + k <= self.n and all(self.lows[i + j] == words[j] for j in range(k)):
+                if not all(self.glued(i + j) for j in range(1, k)):
+                    continue
+                j = i + k
+                if j < self.n and self.text[j] == ":":
+                    j += 1
+                if j < self.n and self.glued(j) and (self.caps[j] or self.match_head(j)):
+                    return j, plural, words in STRONG_TRIGGERS
+        return None
+
+    # -- titles ----------------------------------------------------------------------------------------
+    def title_end(self, i: int) -> tuple[int, int] | None:
+        """(head end, title end) for a title starting at i: head, then its organ and place."""
+        h = self.match_head(i)
+        if h is None:
+            return None
+        if " ".join(self.lows[i:h]) in RANKS:
+            return h, h
+        k = h
+        while k < self.n and self.glued(k):
+            if not self.words[k]:
+                break
+            nxt = self.low(k + 1)
+            if self.caps[k] or self.abbrs[k]:
+                if k > h and self.match_head(k) and self.low(k - 1) not in ("ủy", "ban"):
+                    break  # "Bí thư Tỉnh ủy và Trưởng Đoàn": a second title
+                k += 1
+                continue
+            low = self.lows[k]
+            if (low, nxt) in VERB_BIGRAMS:
+                break
+            if low == "và":
+                if self.is_cap(k + 1) and not self.match_head(k + 1) and self.low(k + 1) not in FAMILY_NAMES:
+                    k += 1
+                    continue
+                break
+            if (self.low(k - 1), low) in LOWER_BIGRAMS or (low, nxt) in LOWER_BIGRAMS:
+                k += 1
+                continue
+            if low in TITLE_STOP_WORDS:
+                break
+            if (self.caps[k - 1] and low in ORGAN_SECOND_SYLLABLES) or low in UNIT_WORDS:
+                k += 1
+                continue
+            break
+        while k > h and self.low(k - 1) == "và":
+            k -= 1
+        return h, k
+
+    def title_text(self, i: int, k: int) -> str:
+        return self.body[self.start[i] : self.end[k - 1]] if k > i else ""
+
+    def titles_after(self, k: int) -> tuple[list[str], int]:
+        """Titles written after a name: "A, Ủy viên ..., Bí thư ..." or "A - Bí thư ..." / "A-Bí thư"."""
+        titles: list[str] = []
+        first = True
+        while k + 1 < self.n:
+            sep = self.text[k]
+            if not (sep == "," or (first and sep in _DASHES)) or self.nl[k]:
+                break
+            te = self.title_end(k + 1)
+            if te is None or not self.glued(k + 1):
+                break
+            titles.append(self.title_text(k + 1, te[1]))
+            k = te[1]
+            first = False
+        # "... được bầu giữ chức Bí thư Tỉnh ủy"
+        j = k
+        if self.low(j) == "được" and self.low(j + 1) in ("bầu", "chỉ", "bổ", "phân"):
+            j += 2
+            if self.low(j - 1) in ("chỉ", "bổ", "phân"):
+                j += 1  # chỉ định, bổ nhiệm, phân công
+            if self.low(j) == "giữ" and self.low(j + 1) == "chức":
+                j += 2
+            elif self.low(j) in ("làm", "là"):
+                j += 1
+            te = self.title_end(j)
+            if te is not None:
+                titles.append(self.title_text(j, te[1]))
+                k = te[1]
+        return titles, k
+
+    # -- names -----------------------------------------------------------------------------------------
+    def cap_run(self, i: int) -> int:
+        k = i
+        while k < self.n and self.caps[k] and (k == i or self.glued(k)):
+            if k > i + 1 and self.match_head(k):
+                break
+            k += 1
+        return k
+
+    def plausible_name(self, i: int, k: int, strong: bool) -> bool:
+        size = k - i
+        if size < 1 or size > 5:
+            return False
+        first = self.low(i)
+        if first in NOT_NAME_WORDS:
+            return False
+        if size == 1:
+            return strong and "'" in self.text[i]
+        if first in FAMILY_NAMES:
+            return not (size == 2 and self.joined(i, k).casefold() in place_names())
+        return strong and self.joined(i, k).casefold() not in place_names()
+
+    def joined(self, i: int, k: int) -> str:
+        return " ".join(self.text[i:k])
+
+    def split_trailing_name(self, start: int, end: int, after_organ: bool) -> int | None:
+        """Where a person's name starts in the capitalised run toks[start:end] ending a title."""
+        best = None
+        for p in range(start, end):
+            if self.low(p) not in FAMILY_NAMES:
+                continue
+            size = end - p
+            if not 2 <= size <= 5:
+                continue
+            if size == 2 and self.joined(p, end).casefold() in place_names():
+                continue
+            if size == 2 and p == start and after_organ and end - start == 2:
+                # "Bí thư Huyện ủy Lâm Hà": two syllables right after an organ are a place unless known
+                continue
+            rank = {3: 0, 4: 1, 2: 2, 5: 3}[size]
+            if best is None or rank < best[0]:
+                best = (rank, p)
+        return best[1] if best else None
+
+    def add(self, name_i: int, name_k: int, span_start: int, titles: list[str], end_k: int) -> _Mention:
+        m = _Mention(
+            name=tuple(self.text[name_i:name_k]),
+            start=self.start[name_i],
+            end=self.end[name_k - 1],
+            span_start=span_start,
+            span_end=self.end[end_k - 1] if end_k > 0 else 0,
+            titles=titles,
+        )
+        self.mentions.append(m)
+        return m
+
+    def person_at(self, j: int, span_start: int, strong: bool, lead_titles: list[str]) -> int | None:
+        """Read "[title] Name[, titles]" at j; return the index after it, or None when there is no name."""
+        te = self.title_end(j)
+        if te is not None:
+            head_end, end = te
+            is_rank = head_end == end and " ".join(self.lows[j:head_end]) in RANKS
+            if is_rank:
+                k = self.cap_run(head_end)
+                if k > head_end and self.plausible_name(head_end, k, True):
+                    titles, after = self.titles_after(k)
+                    self.add(
+                        head_end, k, span_start, [*lead_titles, self.title_text(j, head_end), *titles], after
+                    )
+                    return after
+                return head_end
+            # the capitalised run that ends the title may hold the name
+            r = end
+            while r > head_end and self.caps[r - 1]:
+                r -= 1
+            after_organ = r > head_end and self.low(r - 1) in ("ủy", "tỉnh", "huyện", "quận", "phố", "xã")
+            p = self.split_trailing_name(r, end, after_organ)
+            if p is None:
+                return end
+            title = self.title_text(j, p)
+            titles, after = self.titles_after(end)
+            self.add(p, end, span_start, [*lead_titles, *([title] if title else []), *titles], after)
+            return after
+        k = self.cap_run(j)
+        if k - j == 1 and not self.is_cap(k) and "'" not in self.text[j]:
+            self.short_refs.append((span_start, j, self.low(j)))
+            return k
+        if not self.plausible_name(j, k, strong):
+            return None
+        titles, after = self.titles_after(k)
+        self.add(j, k, span_start, [*lead_titles, *titles], after)
+        return after
+
+    def list_continues(self, k: int) -> int | None:
+        """Index of the next bare name in a list ("A và B", "A, t; B, t"), or None."""
+        j = k
+        if j < self.n and self.text[j] in (",", ";"):
+            j += 1
+        if self.low(j) == "và":
+            j += 1
+        if j == k or not self.glued(j) or self.low(j) not in FAMILY_NAMES:
+            return None
+        end = self.cap_run(j)
+        return j if self.plausible_name(j, end, False) else None
+
+    def read(self) -> None:
+        i = 0
+        n = self.n
+        while i < n:
+            if not self.words[i]:
+                i += 1
+                continue
+            start = self.start[i]
+            trig = self.match_trigger(i)
+            if trig is not None:
+                j, plural, strong = trig
+                after = self.person_at(j, start, strong, [])
+                if after is None:
+                    i = j
+                    continue
+                while plural and after is not None:
+                    nxt = self.list_continues(after)
+                    if nxt is None:
+                        break
+                    after = self.person_at(nxt, self.start[nxt], False, []) or nxt + 1
+                i = max(after, i + 1)
+                continue
+            cap = self.caps[i]
+            if cap and self.match_head(i) is not None:
+                after = self.person_at(i, start, False, [])
+                i = max(after or i + 1, i + 1)
+                continue
+            if (
+                cap
+                and self.lows[i] in FAMILY_NAMES
+                and not self.is_cap(i - 1)
+                and self.low(i - 1) not in UNIT_WORDS
+            ):
+                k = self.cap_run(i)
+                if (
+                    k < n
+                    and self.text[k] in (",", *_DASHES)
+                    and self.match_head(k + 1) is not None
+                    and self.plausible_name(i, k, False)
+                ):
+                    titles, after = self.titles_after(k)
+                    if titles:
+                        self.add(i, k, start, titles, after)
+                        i = after
+                        continue
+                i = k
+                continue
+            i += 1
+
+    def known_names(self) -> None:
+        """Bare later mentions of a full name already read, and "bà Hân" for a unique "... Hân"."""
+        known = {tuple(x.casefold() for x in m.name) for m in self.mentions if len(m.name) >= 2}
+        if not known:
+            return
+        covered = sorted((m.span_start, m.span_end) for m in self.mentions)
+        lengths = sorted({len(k) for k in known}, reverse=True)
+        starts = [c[0] for c in covered]
+
+        def inside(pos: int) -> bool:
+            x = bisect.bisect_right(starts, pos) - 1
+            return x >= 0 and covered[x][0] <= pos < covered[x][1]
+
+        i = 0
+        extra = []
+        while i < self.n:
+            if self.caps[i] and self.low(i) in FAMILY_NAMES and not inside(self.start[i]):
+                for size in lengths:
+                    key = tuple(self.lows[i : i + size])
+                    if (
+                        key in known
+                        and all(self.glued(i + j) for j in range(1, size))
+                        and not self.is_cap(i + size)
+                    ):
+                        titles, after = self.titles_after(i + size)
+                        extra.append((i, i + size, titles, after))
+                        i += size - 1
+                        break
+            i += 1
+        for a, b, titles, after in extra:
+            self.add(a, b, self.start[a], titles, after)
+        by_last: dict[str, set[tuple[str, ...]]] = {}
+        for m in self.mentions:
+            if len(m.name) >= 2:
+                by_last.setdefault(m.name[-1].casefold(), set()).add(m.name)
+        for span_start, j, last in self.short_refs:
+            names = by_last.get(last, set())
+            if len({tuple(x.casefold() for x in nm) for nm in names}) == 1:
+                name = next(iter(names))
+                m = _Mention(name, self.start[j], self.end[j], span_start, self.end[j])
+                self.mentions.append(m)
+        self.mentions.sort(key=lambda m: m.span_start)
+
+
+def _cues(text: str, meeting: bool) -> set[str]:
+    text = text.casefold()
+    roles = {role for role, pattern in _CUES if pattern.search(text)}
+    if meeting and _WEAK_SPEECH.search(text):
+        roles.add("speak")
+    return roles
+
+
+def _assign_roles(body: str, reader: _Reader) -> None:
+    mentions = reader.mentions
+    if not mentions:
+        return
+    sentences, clauses = reader.sentences, reader.clauses
+    meeting = bool(_MEETING.search(body.casefold()))
+    groups: list[list[_Mention]] = []
+    for m in mentions:
+        if groups:
+            prev = groups[-1][-1]
+            gap = body[prev.span_end : m.span_start]
+            same_sentence = bisect.bisect_right(sentences, prev.span_start) == bisect.bisect_right(
+                sentences, m.span_start
+            )
+            if same_sentence and prev.span_end <= m.span_start and _LIST_GAP.fullmatch(gap):
+                groups[-1].append(m)
+                continue
+        groups.append([m])
+    for g, group in enumerate(groups):
+        first, last = group[0], group[-1]
+        # before: from the clause start, when no other person stands in between
+        c_start = clauses[bisect.bisect_right(clauses, first.span_start) - 1]
+        prev_end = groups[g - 1][-1].span_end if g else 0
+        roles: set[str] = set()
+        if prev_end <= c_start:
+            words = body[c_start : first.span_start].split()
+            roles |= _cues(" ".join(words[-_PREFIX_WORDS:]), meeting)
+        # after: up to the next person, the end of the clause or the first comma
+        nxt = (
+            clauses[bisect.bisect_right(clauses, last.span_end)] if clauses[-1] > last.span_end else len(body)
+        )
+        if g + 1 < len(groups):
+            nxt = min(nxt, groups[g + 1][0].span_start)
+        after = re.split(r"[,;:.(]", body[last.span_end : max(nxt, last.span_end)], maxsplit=1)[0]
+        roles |= _cues(" ".join(after.split()[:_SUFFIX_WORDS]), meeting)
+        for m in group:
+            m.roles |= roles
+
+
+def find_people(body: str) -> list[Appearance]:
+    """Every named person in `body`, merged by full name, in order of first mention."""
+    if not isinstance(body, str) or not body:
+        return []
+    reader = _Reader(body)
+    reader.read()
+    # A full name read once may come back bare in a sentence that was skipped: read those too.
+    names = {" ".join(m.name) for m in reader.mentions if len(m.name) >= 2}
+    covered = {m.span_start for m in reader.mentions}
+    if any(body.count(name) > sum(1 for m in reader.mentions if " ".join(m.name) == name) for name in names):
+        reader = _Reader(body, tuple(names), (reader.sentences, reader.clauses))
+        reader.read()
+    del covered
+    reader.known_names()
+    _assign_roles(body, reader)
+    people: dict[str, Appearance] = {}
+    best_titles: dict[str, int] = {}
+    for m in reader.mentions:
+        key = " ".join(m.name).casefold()
+        person = people.get(key)
+        if person is None:
+            person = people[key] = Appearance(name=" ".join(m.name), start=m.start, end=m.end)
+            best_titles[key] = -1
+        if len(m.titles) > best_titles[key]:
+            person.titles = list(m.titles)
+            best_titles[key] = len(m.titles)
+        person.roles = [r for r in ROLES if r in m.roles or r in person.roles]
+    for person in people.values():
+        if not person.roles:
+            person.roles = ["mentioned"]
+        elif len(person.roles) > 1 and "mentioned" in person.roles:
+            person.roles.remove("mentioned")
+    return list(people.values())
