@@ -16,7 +16,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from itertools import islice
+from itertools import chain, islice
 
 from django.db import DatabaseError, IntegrityError, connection, transaction
 from django.utils import timezone
@@ -134,8 +134,12 @@ def ingest_many(
     sources = _Sources(source)
     items = iter(items)
     batches = iter(lambda: list(islice(items, batch_size if bulk else 1)), [])
+    first, second = next(batches, None), next(batches, None)
     if workers is None:
         workers = (os.cpu_count() or 1) if bulk else 0
+    if second is None:
+        workers = 0  # one batch: starting worker processes would cost more than they save
+    batches = chain([b for b in (first, second) if b is not None], batches)
 
     def store(batch: _Batch) -> list[IngestResult]:
         results = _store_batch(batch, user=user, is_demo=is_demo)
@@ -157,6 +161,18 @@ def ingest_many(
 def reextract(article: Article) -> Article:
     """Read the article's raw text again; rows a person corrected (locked) stay as they are."""
     extraction, error = extract_safely(text_of(article.raw_text), _hints(article.source, article.url))
+    try:
+        return _reextract(article, extraction, error)
+    except DatabaseError as problem:
+        if extraction is None:
+            raise
+        logger.warning("re-extracting article %s failed, keeping it as failed: %s", article.pk, problem)
+        return _reextract(
+            article, None, f"the database refused what the extractor found: {str(problem).strip()}"
+        )
+
+
+def _reextract(article: Article, extraction: Extraction | None, error: str) -> Article:
     with transaction.atomic():
         unlocked = article.appearances.filter(locked=False)
         orphans = set(unlocked.exclude(person=None).values_list("person_id", flat=True))

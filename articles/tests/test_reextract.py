@@ -3,6 +3,7 @@
 import pytest
 
 from articles import ingest_input
+from articles.extraction.types import Extraction, Period
 from articles.ingest import ingest_text, reextract
 from articles.models import Appearance, Person
 
@@ -93,3 +94,24 @@ def test_a_failed_article_is_read_again_once_the_extractor_works(monkeypatch):
     assert failed.status == "ok"
     assert failed.meetings.count() == 1
     assert Appearance.objects.get(article=failed).name == "Nguyễn Văn Hiếu"
+
+
+def test_what_the_database_refuses_on_reextraction_leaves_the_article_failed_with_its_corrections(
+    article, monkeypatch
+):
+    corrected = article.appearances.get()
+    corrected.locked = True
+    corrected.save()
+
+    def impossible(text, hints):
+        return Extraction(title="Hội nghị", body=text, period=Period(kind="year", year=2999))
+
+    monkeypatch.setattr(ingest_input, "extract", impossible)
+
+    reextract(article)
+
+    article.refresh_from_db()
+    assert article.status == "failed"
+    assert "article_valid_period" in article.status_message
+    assert list(article.appearances.all()) == [corrected]
+    assert not article.meetings.exists()
