@@ -2,6 +2,7 @@ import pytest
 
 from articles.models import AdministrativeUnit
 
+from .browser import browser, page  # noqa: F401 (fixtures for test_browser.py)
 from .factories import make_article
 
 
