@@ -15,28 +15,23 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from decimal import Decimal
 from itertools import chain, islice
 
-from django.db import DatabaseError, IntegrityError, connection, transaction
+from django.db import DatabaseError, IntegrityError, transaction
 from django.utils import timezone
 
 from .bulk import copy_in
 from .extraction.types import Extraction
 from .ingest_input import IngestError, content_hash, extract_safely, fit, read_input, text_of
 from .ingest_people import PersonLinker, merge_people, split_person
+from .ingest_rows import Kept, fill_article, new_rows
 from .models import (
-    AdministrativeUnit,
     Appearance,
     Article,
     Indicator,
-    Level,
     Meeting,
-    MeetingKind,
     Person,
-    Role,
     Source,
-    UnitClass,
 )
 
 __all__ = [
@@ -53,12 +48,6 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 UNIQUE_HASH = "article_unique_content_hash"
-# numeric(24, 6) holds 18 digits before the point; a larger "figure" is a misread, not a figure.
-_LARGEST_VALUE = Decimal(10) ** 18
-_UNITS: dict[str, dict[str, tuple[int, int | None]]] = {}
-# Enum .values builds a new list on every call; these are asked once per row.
-_LEVELS, _MEETING_KINDS = frozenset(Level.values), frozenset(MeetingKind.values)
-_ROLES, _UNIT_CLASSES = frozenset(Role.values), frozenset(UnitClass.values)
 
 
 @dataclass
@@ -179,13 +168,13 @@ def _reextract(article: Article, extraction: Extraction | None, error: str) -> A
         unlocked.delete()
         article.indicators.filter(locked=False).delete()
         article.meetings.filter(locked=False).delete()
-        _fill(article, extraction, error)
+        fill_article(article, extraction, error)
         article.save()
-        kept = _Kept(
+        kept = Kept(
             list(article.meetings.all()), list(article.appearances.all()), list(article.indicators.all())
         )
         linker = PersonLinker([extraction] if extraction else [])
-        meetings, appearances, indicators = _children(article, extraction, linker, kept)
+        meetings, appearances, indicators = new_rows(article, extraction, linker, kept)
         copy_in((Meeting, meetings), (Person, linker.new), (Appearance, appearances), (Indicator, indicators))
         # A person exists because an article names them; one named only by the replaced rows goes too.
         Person.objects.filter(pk__in=orphans, appearances=None).delete()
@@ -309,14 +298,14 @@ def _write(pending: list[_Pending], *, user, is_demo) -> list[Article]:
             ingested_at=now,
             is_demo=is_demo,
         )
-        _fill(article, p.extraction, p.error)
+        fill_article(article, p.extraction, p.error)
         if not article.title:
             article.title = _first_line(p.raw_text) or p.name or "(không có tiêu đề)"
         articles.append(article)
     linker = PersonLinker([p.extraction for p in pending if p.extraction])
     meetings, appearances, indicators = [], [], []
     for article, p in zip(articles, pending, strict=True):
-        rows = _children(article, p.extraction, linker, _Kept())
+        rows = new_rows(article, p.extraction, linker, Kept())
         meetings += rows[0]
         appearances += rows[1]
         indicators += rows[2]
@@ -328,126 +317,6 @@ def _write(pending: list[_Pending], *, user, is_demo) -> list[Article]:
         (Indicator, indicators),
     )
     return articles
-
-
-def _fill(article: Article, extraction: Extraction | None, error: str) -> None:
-    """Set the article's fields from the extraction (all cleared when the extractor failed)."""
-    ex = extraction or Extraction()
-    units = _units()
-    province, _ = units.get(ex.province_code, (None, None))
-    locality, locality_parent = units.get(ex.locality_code, (None, None))
-    period = ex.period
-    start, end = period.bounds() if period else (None, None)
-    article.title = ex.title
-    article.body = ex.body
-    article.published = ex.published
-    article.author = fit(ex.author or "", 200)
-    article.province_id = province
-    article.locality_id = locality if locality_parent is not None and locality_parent == province else None
-    article.locality_name = fit(ex.locality or "", 100)
-    article.level = ex.level if ex.level in _LEVELS else ""
-    article.period_kind = period.kind if period else ""
-    article.period_year = period.year if period else None
-    article.period_month = period.month if period else None
-    article.period_quarter = period.quarter if period else None
-    article.period_half = period.half if period else None
-    article.period_months = period.months if period else None
-    article.period_start, article.period_end = start, end
-    article.date = next((m.date for m in ex.meetings if m.date), None) or ex.published
-    article.status, article.status_message = _status(extraction, error, province)
-
-
-def _status(extraction: Extraction | None, error: str, province) -> tuple[str, str]:
-    if extraction is None:
-        return Article.Status.FAILED, error or "the extractor failed"
-    missing = []
-    if not extraction.meetings:
-        missing.append("no meeting found")
-    if province is None:
-        missing.append("no province found")
-    if len(missing) == 2 and not (extraction.people or extraction.indicators or extraction.period):
-        return (
-            Article.Status.FAILED,
-            "the extractor found nothing: no meeting, province, period, people or figures",
-        )
-    if missing:
-        return Article.Status.PARTIAL, "; ".join(missing)
-    return Article.Status.OK, ""
-
-
-@dataclass
-class _Kept:
-    """Rows a person corrected, which re-extraction keeps; new rows they already cover are skipped."""
-
-    meetings: list = field(default_factory=list)
-    appearances: list = field(default_factory=list)
-    indicators: list = field(default_factory=list)
-
-    def covers_meeting(self, m) -> bool:
-        return any(k.locked and (k.date, k.kind) == (m.date, m.kind) for k in self.meetings)
-
-    def covers_span(self, rows, start: int, end: int, name: str | None = None) -> bool:
-        return any(
-            k.locked and ((k.start < end and start < k.end) or (name is not None and k.name == name))
-            for k in rows
-        )
-
-
-def _children(article, extraction, linker, kept: _Kept):
-    """The article's new meetings, appearances and indicators (unsaved), skipping what `kept` covers."""
-    if extraction is None:
-        return [], [], []
-    meetings = [
-        Meeting(article=article, date=m.date, organ=fit(m.organ, 300), kind=m.kind, position=n)
-        for n, m in enumerate(extraction.meetings)
-        if m.kind in _MEETING_KINDS and not kept.covers_meeting(m)
-    ]
-    every_meeting = kept.meetings + meetings
-    # With one meeting every person and figure belongs to it; with several the extractor does not say.
-    meeting = every_meeting[0] if len(every_meeting) == 1 else None
-    appearances = []
-    for n, a in enumerate(extraction.people):
-        start, end = _span(a.start, a.end)
-        if not a.name.strip() or kept.covers_span(kept.appearances, start, end, a.name):
-            continue
-        person = linker.person(a.name, a.titles, article)
-        appearances.append(
-            Appearance(
-                article=article,
-                meeting=meeting,
-                person=person,
-                name=fit(a.name, 100),
-                titles=[fit(t, 300) for t in a.titles],
-                roles=[r for r in a.roles if r in _ROLES],
-                start=start,
-                end=end,
-                position=n,
-            )
-        )
-    indicators = []
-    for n, i in enumerate(extraction.indicators):
-        start, end = _span(i.start, i.end)
-        if abs(i.value) >= _LARGEST_VALUE or kept.covers_span(kept.indicators, start, end):
-            continue
-        unit_class = i.unit_class if i.unit_class in _UNIT_CLASSES else UnitClass.OTHER
-        indicators.append(
-            Indicator(
-                article=article,
-                meeting=meeting,
-                label=fit(i.label, 300),
-                value=i.value,
-                unit=fit(i.unit, 100),
-                denominator=i.denominator,
-                qualifier=fit(i.qualifier or "", 10),
-                unit_class=unit_class,
-                normalised_value=i.normalised_value,
-                text=i.text,
-                start=start,
-                end=end,
-                position=n,
-            )
-        )
-    return meetings, appearances, indicators
 
 
 # --- small helpers -----------------------------------------------------------------------------------
@@ -491,16 +360,6 @@ def _hints(source: Source | None, url: str) -> dict:
     return hints
 
 
-def _units() -> dict[str, tuple[int, int | None]]:
-    """Gazetteer code -> (id, parent id), read once per database: the units are the data a migration
-    loads, and their codes are read-only in the admin."""
-    database = connection.settings_dict["NAME"]
-    if database not in _UNITS:
-        rows = AdministrativeUnit.objects.values_list("code", "pk", "parent_id")
-        _UNITS[database] = {code: (pk, parent) for code, pk, parent in rows}
-    return _UNITS[database]
-
-
 def _created(article: Article, pending: _Pending) -> IngestResult:
     warnings = list(pending.warnings) + (pending.extraction.warnings if pending.extraction else [])
     if article.status == Article.Status.FAILED:
@@ -517,11 +376,6 @@ def _duplicate(article: Article, name: str, warnings: list[str]) -> IngestResult
 def _constraint(error: IntegrityError) -> str | None:
     diag = getattr(error.__cause__, "diag", None)
     return getattr(diag, "constraint_name", None)
-
-
-def _span(start: int, end: int) -> tuple[int, int]:
-    start = max(0, start or 0)
-    return start, max(start, end or 0)
 
 
 def _first_line(text: str) -> str:
