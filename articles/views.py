@@ -8,7 +8,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.generic import ListView, TemplateView
+from django.views.generic import DetailView, ListView, TemplateView
 from django_filters.views import FilterView
 
 from . import exports
@@ -151,21 +151,20 @@ def _month_link(province, key):
     }
 
 
-class ArticleDetailView(TemplateView):
+class ArticleDetailView(DetailView):
     """One article: meeting, attendees, figures, and the body marked at each one's evidence."""
 
-    template_name = "articles/article_detail.html"
+    queryset = Article.objects.public().prefetch_related(
+        "meetings",
+        Prefetch("appearances", queryset=Appearance.objects.select_related("person")),
+        "indicators",
+    )
 
     def get(self, request, *args, **kwargs):
-        queryset = Article.objects.public().prefetch_related(
-            "meetings",
-            Prefetch("appearances", queryset=Appearance.objects.select_related("person")),
-            "indicators",
-        )
-        self.article = get_object_or_404(queryset, pk=kwargs["pk"])
+        self.object = self.article = self.get_object()
         if kwargs["slug"] != self.article.slug:
             return redirect(self.article, permanent=True)
-        return super().get(request, *args, **kwargs)
+        return self.render_to_response(self.get_context_data(object=self.article))
 
     def get_context_data(self, **kwargs):
         article = self.article
