@@ -123,3 +123,11 @@ def test_a_province_of_july_2025_is_told_apart_from_the_older_one_of_the_same_na
     assert since in page
     facets = client.get(reverse("articles:list")).context["facets"]["province"]
     assert since in {option["label"] for option in facets}
+
+
+def test_demo_articles_are_marked_as_demo_data(client):
+    demo = make_article("Bài mẫu", is_demo=True)
+    make_article("Bài thật")
+    listing = client.get(reverse("articles:list")).content.decode()
+    assert listing.count('class="badge-demo"') == 1
+    assert "Bài viết này do máy tạo ra" in client.get(demo.get_absolute_url()).content.decode()
