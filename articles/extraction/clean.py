@@ -42,6 +42,7 @@ _LINK = re.compile(
 # Pagination and arrows: "1 2 3 4 5 ...", "1 2 3 4 › »".
 _PAGINATION = re.compile(r"[\d\s.…›»«‹<>|/-]*")
 _NAV_SEPARATOR = re.compile(r"\s*[|›»]\s*|\s+>\s+")
+_SECTION_SEPARATOR = re.compile(r"\s+[-–/]\s+")
 _DATE = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}")
 _SENTENCE_BREAK = re.compile(r"[.!?…] (\w)")
 # Portal headers are set in capitals and name the site.
@@ -81,11 +82,18 @@ def _is_furniture(line: str) -> bool:
         return True
     if _PAGINATION.fullmatch(line) and not _DATE.search(line):
         return True
+    if _DATE.search(line):
+        return False
     parts = _NAV_SEPARATOR.split(line)
+    if len(parts) > 1 and all(len(p) <= 30 and not re.search(r"[.,;]", p) for p in parts):
+        return True
+    # "Tin tức - Sự kiện": section names of a few words each, joined by dashes or slashes; unlike a byline
+    # ("Minh Anh - Thu Hà") not every word is capitalised.
+    parts = _SECTION_SEPARATOR.split(line)
     return (
         len(parts) > 1
-        and not _DATE.search(line)
-        and all(len(p) <= 30 and not re.search(r"[.,;]", p) for p in parts)
+        and all(0 < len(p.split()) <= 3 and p[:1].isupper() for p in parts)
+        and any(word[:1].islower() for word in line.split())
     )
 
 

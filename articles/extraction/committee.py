@@ -31,6 +31,8 @@ _UNIT_WORDS = r"tỉnh|thành phố|TP\.?|huyện|quận|thị xã|xã|phường
 _COMMITTEE = re.compile(
     r"(?=[TQHĐBUỦ])(?:(?P<uy>Tỉnh|Thành|Huyện|Quận|Thị) [ủỦ]y"
     r"|(?P<du>Đảng [ủỦ]y) (?P<duw>xã|phường|thị trấn)"
+    r"|(?P<fn>Đảng [ủỦ]y (?:Khối|Quân sự|Công an|Bộ đội Biên phòng|Biên phòng|các cơ quan|Cơ quan)[\w ]{0,40}?)"
+    r" (?P<fnw>tỉnh|thành phố|huyện|quận|thị xã)"
     r"|(?P<db>(?:Ban Chấp hành |BCH )?Đảng bộ) (?P<dbw>" + _UNIT_WORDS + r")"
     r"|(?P<state>HĐND|UBND|Hội đồng nhân dân|Ủy ban nhân dân) (?P<sw>" + _UNIT_WORDS + r"))(?!\w)"
 )
@@ -94,7 +96,9 @@ _KIND = re.compile(r"giao ban|sơ kết|tổng kết", re.IGNORECASE)
 _NOT_KIND_BEFORE = re.compile(r"(?:chuẩn bị|tiến tới|hướng tới|để|cho|các|việc)\s+$")
 _SENTENCE = re.compile(r"(?<=[.!?…])\s+(?=[^\W\d_])")
 _LIST_OF_UNITS = re.compile(r"\bcác (" + _UNIT_WORDS + r") ")
-_PLACE = re.compile(r"(?<![\w])(" + _UNIT_WORDS + r"|TP\.?|TX\.?)\s+(?=[^\W\d_])")
+_PLACE = re.compile(r"(?<![\w])(" + _UNIT_WORDS + r"|TP\.|TX\.?)\s*(?=\w)")
+_CITY_PREFIX = re.compile(r"\s*(?:TP\.?|Thành phố)\s*(?=[^\W\d_])")
+_NUMBERED = re.compile(r"\s*(?:(?:Quận|Phường|Xã|quận|phường|xã)\s+)?(\d{1,2})(?!\d|[.,/:]\d)")
 _LIST_SEPARATOR = re.compile(r",\s*|\s+và\s+")
 # The unit word an organ stands for ("Quận ủy Ninh Kiều" -> a district-level "Ninh Kiều").
 _LEVEL_WORD = {
@@ -108,6 +112,7 @@ _LEVEL_WORDS = {
     "city": ("thành phố",), "district": ("huyện", "quận"), "town": ("thị xã",),
     "commune": ("xã", "phường", "thị trấn"),
 }  # fmt: skip
+_COMMUNE_WORD = {"xã": "xã", "phường": "phường", "trấn": "thị trấn"}
 _TYPE_LEVEL = {"huyện": "district", "quận": "district", "thị xã": "town", "thành phố": "city"}
 _TITLE_PLACE = re.compile(
     r"^([^\W\d_][\w ]{1,30}?)(?::| (?=kỷ niệm|tổ chức|triển khai|sơ kết|tổng kết|giao ban))"
@@ -149,8 +154,16 @@ class Reading:
     meetings: list[MeetingMention] = field(default_factory=list)
 
 
-def _name_words(text: str, pos: int) -> list[tuple[str, int]]:
-    """The capitalised words starting at `pos` that may make a place name, each with where it ends."""
+def _name_words(text: str, pos: int, level: str | None = None) -> list[tuple[str, int]]:
+    """The capitalised words starting at `pos` that may make a place name, each with where it ends.
+    A district or commune may be a number ("Quận ủy Quận 1", "phường 5"); "TP." before a city's name and a
+    known abbreviation ("TP.HCM") are read too."""
+    prefix = _CITY_PREFIX.match(text, pos)
+    if prefix and level in ("province", "city", None):
+        pos = prefix.end()
+    number = _NUMBERED.match(text, pos)
+    if number and level in ("district", "commune", None):
+        return [(str(int(number.group(1))), number.end())]
     words: list[tuple[str, int]] = []
     end = pos
     while len(words) < 5:
@@ -158,6 +171,8 @@ def _name_words(text: str, pos: int) -> list[tuple[str, int]]:
         if not m:
             break
         dash, word = m.group(1), m.group(2)
+        if not words and word.isupper() and len(word) <= 5 and _province_named(word) is not None:
+            return [(word, m.end())]  # "TP.HCM", "TPHCM"
         if not word[0].isupper() or (dash and not words) or (word.isupper() and len(word) > 1):
             break
         if not words and word in _NOT_NAME:
@@ -175,7 +190,7 @@ def _name_after(text: str, pos: int, level: str | None) -> tuple[str | None, int
     """The place name starting at `pos` ("Trà Cú", "Bà Rịa - Vũng Tàu") and where it ends: the longest run
     of capitalised words the gazetteer knows at that level ("Trà Vinh" in "Tỉnh ủy Trà Vinh Ngô Chí
     Cường"), else a short run that does not look like a person's name."""
-    words = _name_words(text, pos)
+    words = _name_words(text, pos, level)
     for n in range(len(words), 0, -1):
         name = " ".join(w for w, _ in words[:n])
         if _known(name, level):
@@ -208,6 +223,8 @@ def find_organs(text: str) -> list[Organ]:
             level, party = _UY_LEVEL[m.group("uy")], True
         elif m.group("du"):
             level, party = "commune", True
+        elif m.group("fn"):  # "Đảng ủy Khối các cơ quan tỉnh": a committee at its unit's level
+            level, party = _WORD_LEVEL[m.group("fnw")], True
         elif m.group("db"):
             level, party = _WORD_LEVEL[_unit_word(m.group("dbw"))], True
         else:
@@ -549,16 +566,25 @@ def _place_organ(
     if organ.level in ("city", "district", "town"):
         u = _best(_districts(name, organ.level), lambda u: _province_of(u.code, era).code, votes)
         if u is not None:
-            place.locality, place.locality_code = u.name, u.code
+            place.locality, place.locality_code = _numbered(u.type, u.name), u.code
             place.province = _province_of(u.code, era)
     elif organ.level == "commune":
-        rows = gazetteer.find_communes(name)
+        rows = gazetteer.find_communes(name) + (
+            gazetteer.find_communes(name.zfill(2)) if name.isdigit() else []
+        )
         if era == "2025":
             rows = [r for r in rows if r[4] == "2025"] or rows
         row = _best(rows, lambda r: _province_of(r[5], era).code, votes)
         if row is not None:
-            place.locality = row[1]
+            place.locality = _numbered(row[2], row[1])
             place.province = _province_of(row[5], era)
+        elif name.isdigit():
+            place.locality = _numbered(_COMMUNE_WORD.get(organ.text.split()[-2], "phường"), name)
+
+
+def _numbered(unit_type: str, name: str) -> str:
+    """A numbered unit is written with its unit word ("Phường 5", "Quận 1"); others by name alone."""
+    return f"{unit_type.capitalize()} {int(name)}" if name.isdigit() else name
 
 
 def _name_elsewhere(organ: Organ, organs: list[Organ], mentions: list[tuple[str, str]]) -> str | None:

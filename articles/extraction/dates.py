@@ -109,6 +109,10 @@ def _valid(day: int, month: int) -> bool:
     return 1 <= day <= 31 and 1 <= month <= 12
 
 
+# "Kế hoạch số 12-KH/TU ngày 5/1/2024": a document's date, not the meeting's.
+_DOCUMENT_DATE = re.compile(r"(?:số\s*[\w/.-]+|ban hành|ký)\s*,?\s*(?:ngày\s*)?$", re.IGNORECASE)
+
+
 def relative_day(text: str, published: dt.date | None) -> dt.date | None:
     """ "Sáng nay", "hôm nay" mean the day of publication; "hôm qua" the day before."""
     if published is None:
@@ -159,6 +163,11 @@ _NOT_PERIOD_BEFORE = re.compile(
 )
 
 
+_REVIEWED = re.compile(
+    r"(?:sơ kết|tổng kết|công tác|tình hình|kết quả|lũy kế|đánh giá|trong)\s*$", re.IGNORECASE
+)
+
+
 @dataclass(frozen=True)
 class PeriodMention:
     start: int
@@ -180,12 +189,6 @@ class PeriodMention:
             return Period("months", year, months=self.number)
         return Period("year", year)
 
-    def index(self, year: int) -> int:
-        """A position on a time line in the period's own unit, to compare with its neighbour."""
-        return year * 12 // {"month": 1, "quarter": 3, "half": 6, "months": 12, "year": 12}[self.kind] + (
-            (self.number or 1) if self.kind in ("month", "quarter", "half") else 0
-        )
-
 
 def _is_next(clause: str) -> bool:
     last = None
@@ -205,7 +208,7 @@ def find_periods(text: str) -> list[PeriodMention]:
         clause = re.split(r"[.;:!?\n]|, (?=(?:và|đồng thời|sơ kết|tổng kết|đánh giá)\b)", before)[-1]
         if _NOT_PERIOD_BEFORE.search(before[-20:]) and not m.group("months"):
             continue
-        mention = _mention(m)
+        mention = _mention(m, bare_count=bool(_REVIEWED.search(before)))
         if mention is None:
             continue
         is_next = _is_next(clause)
@@ -215,7 +218,9 @@ def find_periods(text: str) -> list[PeriodMention]:
     return found
 
 
-def _mention(m: re.Match) -> PeriodMention | None:
+def _mention(m: re.Match, bare_count: bool = False) -> PeriodMention | None:
+    """The period a match names; a bare count of months ("9 tháng") only when `bare_count` (it follows a
+    word of review: "sơ kết công tác 9 tháng"), since "sau 3 tháng triển khai" is a duration."""
     if m.group("quarter"):
         q = m.group("q").lower()
         number = _ROMAN.get(q) or int(q)
@@ -225,13 +230,16 @@ def _mention(m: re.Match) -> PeriodMention | None:
         count = int(n) if n.isdigit() else _NUMBER_WORDS[n]
         part = (m.group("part") or "").strip().lower()
         year = _year(m.group("ny"))
-        if part.startswith("cuối"):
-            return PeriodMention(0, 0, "half", 2, year, True) if count == 6 else None
+        if part.startswith("cuối"):  # "6 tháng cuối năm", "3 tháng cuối năm": what is left of the year
+            return {
+                6: PeriodMention(0, 0, "half", 2, year, True),
+                3: PeriodMention(0, 0, "quarter", 4, year, True),
+            }.get(count)
         if count == 6:
             return PeriodMention(0, 0, "half", 1, year, False)
         if count == 3 and part.startswith("đầu"):
             return PeriodMention(0, 0, "quarter", 1, year, False)
-        if 2 <= count <= 11 and (part or year):
+        if 2 <= count <= 11 and (part or year or bare_count):
             return PeriodMention(0, 0, "months", count, year, False)
         return None
     if m.group("month"):
@@ -279,16 +287,15 @@ def choose_period(title: str, paragraphs: list[str]) -> tuple[PeriodMention | No
 
 
 def _year_from_next(chosen: PeriodMention, mentions: list[PeriodMention]) -> int | None:
-    """ "tháng 11, ... nhiệm vụ tháng 12 năm 2024": the next period's year gives the reported one's."""
+    """ "tháng 11, ... nhiệm vụ tháng 12 năm 2024": the year that ends the reported period just before the
+    next one named after it begins ("tháng 12 ... tháng 1/2025" is December 2024)."""
     for m in mentions:
         if m is chosen or not m.year or m.start < chosen.start:
             continue
-        if m.kind == chosen.kind or {m.kind, chosen.kind} <= {"half", "months"}:
-            if m.kind == chosen.kind and m.index(m.year) <= chosen.index(m.year):
-                return m.year + 1
-            return m.year
-        if m.kind == "year":
-            return m.year
+        begins = m.period(m.year).bounds()[0]
+        for year in (m.year, m.year - 1):
+            if chosen.period(year).bounds()[1] < begins:
+                return year
     return None
 
 
@@ -340,8 +347,12 @@ def read_dates(
     chosen, mentions = choose_period(title, paragraphs)
     raw_dates: list[DateMention | dt.date | None] = []
     for text in meeting_texts:
-        found = find_dates(text)
-        if found and found[0].start < 80:
+        found = [
+            d
+            for d in find_dates(text[:300])
+            if not _DOCUMENT_DATE.search(text, max(0, d.start - 40), d.start)
+        ]
+        if found and found[0].start < 120:
             raw_dates.append(found[0])
         else:
             raw_dates.append(relative_day(text[:80], published))

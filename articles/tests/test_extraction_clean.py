@@ -133,3 +133,8 @@ def test_a_listing_page_keeps_its_first_item():
 def test_blank_lines_collapse_to_one():
     c = cleaned("Tiêu đề bài viết ở đây", "", "", LEAD, "", "", "", PARAGRAPH, "", "")
     assert c.lines == ["Tiêu đề bài viết ở đây", "", LEAD, "", PARAGRAPH]
+
+
+def test_section_names_are_dropped_but_a_byline_of_two_names_is_kept():
+    c = cleaned("Tin tức - Sự kiện", "Huyện ủy Cầu Kè sơ kết quý I", LEAD, "THANH TÂM - NGỌC ANH")
+    assert c.lines == ["Huyện ủy Cầu Kè sơ kết quý I", LEAD, "THANH TÂM - NGỌC ANH"]

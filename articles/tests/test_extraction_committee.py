@@ -237,3 +237,37 @@ def test_a_general_feature_on_a_province_is_province_level_without_meetings():
     lead = "Những năm gần đây, nuôi tôm công nghệ cao đã trở thành hướng đi chủ lực của tỉnh Cà Mau."
     result = article("Cà Mau: Nuôi tôm công nghệ cao mở hướng làm giàu", lead)
     assert (result.level, result.province, result.meetings, result.period) == ("province", "Cà Mau", [], None)
+
+
+def test_numbered_districts_and_wards():
+    lead = "Ngày 3/4, Ban Thường vụ Quận ủy Quận 3 tổ chức hội nghị sơ kết công tác quý I năm 2024."
+    result = article("Quận ủy Quận 3 sơ kết quý I", lead)
+    assert (result.level, result.province, result.locality) == ("district", "Hồ Chí Minh", "Quận 3")
+    lead = "Ngày 3/4, Đảng ủy phường 5 (quận 3) tổ chức hội nghị sơ kết công tác quý I năm 2024."
+    result = article("Đảng ủy phường 5 sơ kết quý I", lead)
+    assert (result.level, result.province, result.locality) == ("commune", "Hồ Chí Minh", "Phường 5")
+
+
+def test_the_city_written_with_tp():
+    lead = "Ngày 5/12, Ban Chấp hành Đảng bộ TP.HCM tổ chức Hội nghị lần thứ 14 xem xét kết quả năm 2023."
+    result = article("Hội nghị Thành ủy TP.HCM lần thứ 14", lead)
+    assert (result.level, result.province) == ("province", "Hồ Chí Minh")
+
+
+def test_a_functional_party_committee_sits_at_its_units_level():
+    lead = "Sáng 10/1, Đảng ủy Khối các cơ quan tỉnh Long An tổ chức hội nghị tổng kết công tác năm 2023."
+    result = article("Đảng ủy Khối các cơ quan tỉnh tổng kết năm 2023", lead)
+    assert (result.level, result.province, [m.kind for m in result.meetings]) == (
+        "province",
+        "Long An",
+        ["tổng kết"],
+    )
+
+
+def test_a_documents_date_is_not_the_meetings():
+    lead = (
+        "Thực hiện Kế hoạch số 12-KH/TU ngày 5/1/2024 của Tỉnh ủy, sáng 10/1/2024, Ban Thường vụ Huyện ủy "
+        "Cầu Kè tổ chức hội nghị tổng kết năm 2023."
+    )
+    [meeting] = article("Huyện ủy Cầu Kè tổng kết năm 2023", lead).meetings
+    assert meeting.date == dt.date(2024, 1, 10)

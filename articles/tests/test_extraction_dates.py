@@ -164,3 +164,17 @@ def test_a_year_named_in_the_body_dates_an_article_without_a_stamp():
     dating = read_dates("Ban Thường vụ Quận ủy sơ kết công tác tháng 10", [lead], [lead], None, body)
     assert dating.dates == [dt.date(2022, 11, 2)]
     assert dating.period == Period("month", 2022, month=10)
+
+
+def test_december_is_in_the_year_before_the_next_januarys():
+    assert period("Sơ kết công tác tháng 12, triển khai nhiệm vụ tháng 1/2025") == Period(
+        "month", 2024, month=12
+    )
+    assert period("Sơ kết quý IV, triển khai nhiệm vụ quý I/2025") == Period("quarter", 2024, quarter=4)
+
+
+def test_a_bare_count_of_months_after_a_review_word_is_a_period():
+    assert period("Sơ kết công tác 9 tháng, triển khai nhiệm vụ 3 tháng cuối năm 2024") == Period(
+        "months", 2024, months=9
+    )
+    assert period("Sau 3 tháng triển khai mô hình mới") is None
