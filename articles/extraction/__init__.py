@@ -73,6 +73,7 @@ def extract(text: str, hints: dict | None = None) -> Extraction:
             hints=hints,
             source_hint=cleaned.source_hint,
             site_lines=cleaned.site_lines,
+            credited=header.source,
         )
         result.level, result.locality, result.locality_code = place.level, place.locality, place.locality_code
         if place.province is not None:

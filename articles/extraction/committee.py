@@ -480,6 +480,7 @@ def locate(
     hints: dict | None = None,
     source_hint: str | None = None,
     site_lines: list[str] | None = None,
+    credited: str | None = None,
 ) -> Place:
     """Level, province and locality of the central committee, voting on the evidence for the province."""
     era = _era(date)
@@ -495,8 +496,11 @@ def locate(
         vote(_province_named(str(hints["province"])), 8)
     if hints.get("url"):
         vote(_province_from_url(str(hints["url"])), 8)
-    for u in _provinces_in(str(hints.get("source") or ""), after_unit_word=False)[:1]:
-        vote(u, 6)
+    for source in (str(hints.get("source") or ""), credited or ""):  # "Báo Đồng Tháp", "Theo Báo Cà Mau"
+        for u in _provinces_in(source, after_unit_word=False)[:1]:
+            vote(u, 6)
+    if credited and "." in credited:  # "Nguồn: baocamau.vn"
+        vote(_province_from_url(credited.split()[-1].strip("().")), 6)
     found = _source_provinces(source_hint) if source_hint else ()
     for u in found:
         vote(u, 8 / len(found))

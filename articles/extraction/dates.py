@@ -32,7 +32,8 @@ _DAYS = re.compile(
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 # Words after which a bare day/month is a date.
 _CUE = re.compile(
-    r"(?:ngày|sáng|chiều|trưa|tối|đêm|nay|hôm|từ|đến|tới|trước|sau|vào|mùng|mồng|đầu|cuối|qua|đến hết)"
+    r"(?:ngày|sáng|chiều|trưa|tối|đêm|nay|hôm|từ|đến|tới|trước|sau|vào|mùng|mồng|đầu|cuối|qua|đến hết"
+    r"|thứ (?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ nhật)"
     r"\s*(?:ngày)?\s*[(]?\s*$",
     re.IGNORECASE,
 )

@@ -43,6 +43,7 @@ _GROUP_BYLINE = re.compile(
     re.IGNORECASE,
 )
 _PUBLISHER = re.compile(r"(?:Theo|Nguồn|Báo|Tạp chí|Đài|Cổng|Trang|Thông tấn|TTXVN|VOV|VTV)\b")
+_SOURCE_LINE = re.compile(r"\(?(?:Theo|Nguồn)\b:?\s*[^.!?]{2,80}?\)?\.?")
 _NAME_SEPARATORS = re.compile(r"\s+[-–—&]\s+|\s*,\s+|\s+và\s+")
 _PARENTHESIS = re.compile(r"\s*\([^()]{1,60}\)$")
 
@@ -56,6 +57,7 @@ class Header:
     author: str | None
     body: str
     captions: list[tuple[int, int]] = field(default_factory=list)  # spans of photo captions in `body`
+    source: str | None = None  # a publisher credited under the article ("Theo Báo Cà Mau")
 
 
 def parse_stamp(line: str) -> dt.date | None:
@@ -121,12 +123,14 @@ def read_header(cleaned: Cleaned, published_hint: dt.date | None = None) -> Head
     drop: set[int] = {title_at} if title_at is not None else set()
 
     published = None
+    stamp_at = None
     start = title_at + 1 if title_at is not None else 0
     window = [i for i in range(max(0, start - 4), min(len(lines), start + 4)) if i != title_at and lines[i]]
     for i in window:
         published = parse_stamp(lines[i])
         if published:
             drop.add(i)
+            stamp_at = i
             break
         m = _GLUED_STAMP.match(lines[i])
         if m:
@@ -135,6 +139,7 @@ def read_header(cleaned: Cleaned, published_hint: dt.date | None = None) -> Head
             break
 
     author = None
+    source = None
     tail = [i for i in range(len(lines) - 1, start - 1, -1) if lines[i] and i not in drop][:3]
     for i in tail:
         stamp = parse_stamp(lines[i])
@@ -142,15 +147,24 @@ def read_header(cleaned: Cleaned, published_hint: dt.date | None = None) -> Head
             published = published or stamp
             drop.add(i)
             continue
-        author = parse_byline(lines[i])
-        if author:
+        if _SOURCE_LINE.fullmatch(lines[i]) and source is None:  # "Theo Báo Cà Mau", "Nguồn: baocamau.vn"
+            source = lines[i]
             drop.add(i)
-        break
-    if author is None:  # "Bài và ảnh: X" under the headline
+            continue
+        if author is not None:
+            break
+        author = parse_byline(lines[i])
+        if author is None:
+            break
+        drop.add(i)
+    if author is None:  # "Bài và ảnh: X" under the headline, or a name alone beside the stamp
         for i in window:
             m = _BYLINE_LABEL.fullmatch(lines[i])
-            if m and i not in drop:
-                author = m.group("name").strip(" .")
+            beside_stamp = (
+                stamp_at is not None and abs(i - stamp_at) == 1 and i >= start and i + 1 < len(lines)
+            )
+            if i not in drop and (m or (beside_stamp and _name_alone(lines[i]))):
+                author = m.group("name").strip(" .") if m else lines[i]
                 drop.add(i)
                 break
 
@@ -172,4 +186,5 @@ def read_header(cleaned: Cleaned, published_hint: dt.date | None = None) -> Head
         author=author,
         body="\n".join(body_lines),
         captions=spans,
+        source=source,
     )

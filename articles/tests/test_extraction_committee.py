@@ -271,3 +271,9 @@ def test_a_documents_date_is_not_the_meetings():
     )
     [meeting] = article("Huyện ủy Cầu Kè tổng kết năm 2023", lead).meetings
     assert meeting.date == dt.date(2024, 1, 10)
+
+
+def test_a_publisher_credited_under_the_article_tells_the_province():
+    lead = "Sáng thứ Hai (8/1/2024), Ban Thường vụ Tỉnh ủy tổ chức hội nghị tổng kết công tác năm 2023."
+    result = article("Ban Thường vụ Tỉnh ủy tổng kết năm 2023", lead, "Theo Báo Cà Mau")
+    assert (result.province, result.meetings[0].date) == ("Cà Mau", dt.date(2024, 1, 8))

@@ -126,3 +126,13 @@ def test_an_article_without_a_byline_has_no_author():
 def test_empty_text_gives_an_empty_header():
     h = header("")
     assert (h.title, h.body, h.published, h.author) == ("", "", None, None)
+
+
+def test_a_name_beside_the_stamp_is_the_author():
+    h = header("Huyện ủy Cầu Kè sơ kết quý I năm 2024", "Thứ Hai, 08/04/2024 15:30", "PHƯƠNG NAM", LEAD, LEAD)
+    assert (h.author, h.body) == ("PHƯƠNG NAM", LEAD + "\n" + LEAD)
+
+
+def test_a_publisher_credited_under_the_article_is_its_source_not_its_author():
+    h = header("Huyện ủy Cầu Kè sơ kết quý I năm 2024", LEAD, "Minh Anh", "Theo Báo Trà Vinh")
+    assert (h.author, h.source, h.body) == ("Minh Anh", "Theo Báo Trà Vinh", LEAD)
