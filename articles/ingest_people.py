@@ -69,9 +69,10 @@ class PersonLinker:
     """
 
     def __init__(self, extractions: list[Extraction]):
-        names = {a.name for ex in extractions for a in ex.people}
+        names = {fit(a.name, 100) for ex in extractions for a in ex.people}
         self.by_name: dict[str, list[Person]] = {}
-        for person in Person.objects.filter(name__in=names).order_by("needs_review", "pk"):
+        known = Person.objects.filter(name__in=names).order_by("needs_review", "pk") if names else []
+        for person in known:
             self.by_name.setdefault(person.name, []).append(person)
         self.titles: dict[int, set[str]] = {}  # by id(person): titles seen in this batch
         self.in_article: dict[tuple[int, str], Person] = {}
