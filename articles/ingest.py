@@ -300,7 +300,7 @@ def _write(pending: list[_Pending], *, user, is_demo) -> list[Article]:
         )
         fill_article(article, p.extraction, p.error)
         if not article.title:
-            article.title = _first_line(p.raw_text) or p.name or "(không có tiêu đề)"
+            article.title = _first_line(text_of(p.raw_text)) or p.name or "(không có tiêu đề)"
         articles.append(article)
     linker = PersonLinker([p.extraction for p in pending if p.extraction])
     meetings, appearances, indicators = [], [], []

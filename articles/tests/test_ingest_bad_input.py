@@ -5,6 +5,7 @@ import unicodedata
 
 import pytest
 
+from articles import ingest_input
 from articles.ingest import IngestError, ingest_text
 from articles.models import Article
 
@@ -147,3 +148,16 @@ def test_html_is_read_as_its_text_and_stored_as_given(tra_vinh):
 
 def test_html_without_any_text_is_empty():
     assert refused("<html><body><p> </p><script>x()</script></body></html>").startswith("empty text")
+
+
+def test_an_html_page_the_extractor_fails_on_keeps_its_text_line_as_title(monkeypatch):
+    def crash(text, hints):
+        raise RuntimeError("stage exploded")
+
+    monkeypatch.setattr(ingest_input, "extract", crash)
+
+    article = ingest_text(HTML_PAGE).article
+
+    assert article.status == "failed"
+    assert article.title == "Ban Thường vụ Tỉnh ủy Trà Vinh giao ban quý III năm 2024"
+    assert article.raw_text == HTML_PAGE
