@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 # A line that starts what follows the article: related links, visitor statistics, the site footer.
 _END = re.compile(
     r"(?:tin|bài|các tin|các bài|các bài viết|bài viết|tin tức) (?:khác|liên quan|cùng chuyên mục|mới hơn"
-    r"|đã đưa|mới nhất|xem nhiều|đọc nhiều)\b"
+    r"|cũ hơn|đã đưa|mới nhất|xem nhiều|đọc nhiều|nổi bật)\b|ý kiến bình luận|gửi cho bạn bè|gửi ý kiến"
+    r"|liên kết website|thư viện (?:ảnh|video)"
     r"|xem thêm\b|thống kê truy cập|bản đồ hành chính|đăng nhập$|gửi bình luận|ý kiến bạn đọc|bình luận \(|"
     r"< ?trở về|trở về trang trước|quay lại trang trước|cơ quan chủ quản|đơn vị quản lý|designed by|"
     r"bản quyền thuộc|copyright|©|ghi rõ nguồn|chịu trách nhiệm (?:nội dung|xuất bản)|giấy phép (?:số|xuất bản)|"
@@ -22,7 +23,7 @@ _END = re.compile(
     re.IGNORECASE,
 )
 _COUNTER = re.compile(
-    r"(?:lượt xem|lượt đọc|số lượt xem|lượt truy cập|view count|views?|intnumviewtotal|đang online|hôm nay"
+    r"(?:lượt xem|lượt đọc|đã xem|số lượt xem|lượt truy cập|view count|views?|intnumviewtotal|đang online|hôm nay"
     r"|trong tuần|trong tháng|tất cả|tổng truy cập|tổng số)\s*[:=]?\s*[\d.,  ]+",
     re.IGNORECASE,
 )
@@ -30,6 +31,7 @@ _FURNITURE = re.compile(
     r"(?:a\s*a|a-?\s*a\s*a\+?|cỡ chữ.*|in bài(?: viết)?|in trang|gửi (?:email|bài viết)|lưu(?: bài)?|chia sẻ:?.*"
     r"|facebook|zalo|twitter|tweet|like|share|email|bình luận|nghe (?:đọc )?bài(?: viết)?|nghe audio"
     r"|theo dõi .* trên google news|quay lại|trở về|trang chủ\b.*|đầu trang|lên đầu trang|tải về|download"
+    r"|bản in|xem cỡ chữ.*|tìm kiếm|cỡ chữ"
     r"|chung nhan tin nhiem mang|chứng nhận tín nhiệm mạng|font size.*|print|in)[.:]?",
     re.IGNORECASE,
 )

@@ -35,7 +35,7 @@ _GLUED_STAMP = re.compile(r"(\d{1,2}/\d{1,2}/\d{4})(?:\s*[-|]?\s*\d{1,2}:\d{2})?
 
 _BYLINE_LABEL = re.compile(
     r"(?:tin(?:,| và)? ảnh|bài(?:,| và)? ảnh|tin|bài|thực hiện|tác giả|người viết|phóng viên|pv|nhóm pv"
-    r"|nhóm phóng viên|nhóm tác giả|biên tập|thông tin|video|clip|ảnh)\s*:\s*(?P<name>\S.{0,80})",
+    r"|nhóm phóng viên|nhóm tác giả|biên tập|thông tin|video|clip)\s*:\s*(?P<name>\S.{0,80})",
     re.IGNORECASE,
 )
 _GROUP_BYLINE = re.compile(
@@ -125,7 +125,9 @@ def read_header(cleaned: Cleaned, published_hint: dt.date | None = None) -> Head
     published = None
     stamp_at = None
     start = title_at + 1 if title_at is not None else 0
-    window = [i for i in range(max(0, start - 4), min(len(lines), start + 4)) if i != title_at and lines[i]]
+    # Stamps under the headline first: a portal's header may show today's date above it.
+    after, before = range(start, min(len(lines), start + 4)), range(start - 2, max(-1, start - 5), -1)
+    window = [i for i in (*after, *before) if i != title_at and lines[i]]
     for i in window:
         published = parse_stamp(lines[i])
         if published:
@@ -173,6 +175,8 @@ def read_header(cleaned: Cleaned, published_hint: dt.date | None = None) -> Head
     offset = 0
     for i in range(start, len(lines)):
         if i in drop or (not lines[i] and (not body_lines or not body_lines[-1])):
+            continue
+        if lines[i] == title and i < start + 3:  # the headline printed twice (page title and heading)
             continue
         if i in captions:
             spans.append((offset, offset + len(lines[i])))

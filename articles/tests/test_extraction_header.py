@@ -136,3 +136,15 @@ def test_a_name_beside_the_stamp_is_the_author():
 def test_a_publisher_credited_under_the_article_is_its_source_not_its_author():
     h = header("Huyện ủy Cầu Kè sơ kết quý I năm 2024", LEAD, "Minh Anh", "Theo Báo Trà Vinh")
     assert (h.author, h.source, h.body) == ("Minh Anh", "Theo Báo Trà Vinh", LEAD)
+
+
+def test_the_stamp_under_the_headline_wins_over_a_portals_date_above_it():
+    h = header(
+        "Thứ Tư, 22/11/2023", "Huyện ủy Cầu Kè sơ kết quý I năm 2024", "Cập nhật: 05/04/2024 10:20", LEAD
+    )
+    assert h.published == dt.date(2024, 4, 5)
+
+
+def test_a_headline_printed_twice_is_not_part_of_the_body():
+    h = header("Huyện ủy Cầu Kè sơ kết quý I năm 2024", "Huyện ủy Cầu Kè sơ kết quý I năm 2024", LEAD)
+    assert h.body == LEAD
