@@ -171,7 +171,8 @@ def _cut_listing(lines: list[str]) -> None:
     stamps = [
         i for i, line in enumerate(lines) if len(line) < 40 and _DATE.search(line) and len(line.split()) <= 6
     ]
-    if len(stamps) < 2 or stamps[1] - stamps[0] < 2 or stamps[1] == len(lines) - 1:
+    # Each item is a headline, its stamp and a teaser: the first stamp follows a headline.
+    if len(stamps) < 2 or stamps[0] == 0 or stamps[1] - stamps[0] < 2 or stamps[1] == len(lines) - 1:
         return
     cut = stamps[1]
     # The next item's headline is often glued to the previous teaser: "...lúa chiêm xuân...Thị ủy Nghi Sơn".
