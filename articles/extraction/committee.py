@@ -81,7 +81,7 @@ _AFTER_ORGAN = (
 )
 _SUBJECT_VERB = re.compile(
     _AFTER_ORGAN + r"\s+(?P<verb>tổ chức|tiến hành|họp|giao ban|sơ kết|tổng kết|khai mạc|bế mạc|"
-    r"long trọng tổ chức)(?P<rest>.{0,80})",
+    r"long trọng tổ chức|đồng chủ trì|chủ trì)(?P<rest>.{0,80})",
 )
 _MEETING_OBJECT = re.compile(r"\s*(?:" + _MEETING_NOUN + r")")
 _CONGRESS = re.compile(r"\s*(?:[Đđ]ại hội|ĐẠI HỘI)")
@@ -245,7 +245,7 @@ def sentences(text: str) -> list[str]:
     return [s for s in _SENTENCE.split(text) if s]
 
 
-_ORGANISE = ("tổ chức", "tiến hành", "long trọng tổ chức", "khai mạc", "bế mạc")
+_ORGANISE = ("tổ chức", "tiến hành", "long trọng tổ chức", "khai mạc", "bế mạc", "chủ trì", "đồng chủ trì")
 
 
 def _meeting_in(sentence: str) -> tuple[MeetingMention | None, bool]:

@@ -277,3 +277,13 @@ def test_a_publisher_credited_under_the_article_tells_the_province():
     lead = "Sáng thứ Hai (8/1/2024), Ban Thường vụ Tỉnh ủy tổ chức hội nghị tổng kết công tác năm 2023."
     result = article("Ban Thường vụ Tỉnh ủy tổng kết năm 2023", lead, "Theo Báo Cà Mau")
     assert (result.province, result.meetings[0].date) == ("Cà Mau", dt.date(2024, 1, 8))
+
+
+def test_a_standing_committee_chairing_a_briefing_holds_it():
+    lead = "Sáng 2/4, Thường trực Huyện ủy Cầu Ngang chủ trì hội nghị giao ban với các xã đánh giá tháng 3 năm 2024."
+    [meeting] = article("Giao ban Thường trực Huyện ủy tháng 3", lead).meetings
+    assert (meeting.organ, meeting.kind, meeting.date) == (
+        "Thường trực Huyện ủy Cầu Ngang",
+        "giao ban",
+        dt.date(2024, 4, 2),
+    )
