@@ -6,9 +6,10 @@ admin's merge and split actions call merge_people and split_person.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 
-from django.db import transaction
+from django.db import connection, transaction
 
 from .extraction.types import Extraction
 from .ingest_input import fit
@@ -70,6 +71,7 @@ class PersonLinker:
 
     def __init__(self, extractions: list[Extraction]):
         names = {fit(a.name, 100) for ex in extractions for a in ex.people}
+        _lock_names(names)
         self.by_name: dict[str, list[Person]] = {}
         known = Person.objects.filter(name__in=names).order_by("needs_review", "pk") if names else []
         for person in known:
@@ -112,3 +114,19 @@ class PersonLinker:
         match = Appearance.objects.filter(person__in=saved, titles__overlap=titles).values("person_id")[:1]
         pk = next(iter(match), {}).get("person_id")
         return next((c for c in candidates if c.pk == pk), None)
+
+
+def _lock_names(names: set[str]) -> None:
+    """Wait for any other transaction linking one of these names, so two ingests naming the same new
+    official at once make one person, not two. The locks go with the transaction."""
+    if not names:
+        return
+    keys = sorted(
+        {
+            int.from_bytes(hashlib.blake2b(n.encode(), digest_size=8).digest(), "big", signed=True)
+            for n in names
+        }
+    )
+    with connection.cursor() as cursor:
+        # In one order for every transaction, so two of them never wait for each other.
+        cursor.execute("SELECT pg_advisory_xact_lock(k) FROM unnest(%s::bigint[]) AS k", [keys])

@@ -9,7 +9,7 @@ from django.db import connection
 from articles import ingest, ingest_input
 from articles.extraction.types import Extraction, Meeting, Period
 from articles.ingest import ingest_many, ingest_text
-from articles.models import Article, Source
+from articles.models import Article, Person, Source
 
 from .texts import TRA_VINH, WEATHER, report
 
@@ -214,31 +214,47 @@ def test_bulk_mode_finds_the_articles_already_stored():
     assert results[0].article == stored
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_two_concurrent_ingests_of_one_text_create_one_row(monkeypatch):
-    # Both threads get past the duplicate check before either stores: the unique constraint decides.
-    both_extracting = threading.Barrier(2, timeout=10)
+def ingest_at_once(monkeypatch, texts) -> list:
+    """Ingest the texts in threads that all get past the duplicate check before any stores."""
+    all_extracting = threading.Barrier(len(texts), timeout=10)
     extract = ingest.extract_safely
 
     def extract_together(text, hints):
-        both_extracting.wait()
+        all_extracting.wait()
         return extract(text, hints)
 
     monkeypatch.setattr(ingest, "extract_safely", extract_together)
     results = []
 
-    def run():
+    def run(text):
         try:
-            results.append(ingest_text(TRA_VINH))
+            results.append(ingest_text(text))
         finally:
             connection.close()
 
-    threads = [threading.Thread(target=run) for _ in range(2)]
+    threads = [threading.Thread(target=run, args=(text,)) for text in texts]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
+    return results
+
+
+# Threads need their own connections and real commits, so these two tests cannot run in a rolled-back
+# transaction; serialized_rollback restores the gazetteer the flush afterwards empties.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_two_concurrent_ingests_of_one_text_create_one_row(monkeypatch):
+    results = ingest_at_once(monkeypatch, [TRA_VINH, TRA_VINH])
 
     assert sorted(r.status for r in results) == ["created", "duplicate"]
     assert results[0].article.pk == results[1].article.pk
     assert Article.objects.count() == 1
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_two_concurrent_ingests_naming_one_new_official_create_one_person(monkeypatch):
+    results = ingest_at_once(monkeypatch, [TRA_VINH, report(day="6/8/2024")])
+
+    assert [r.status for r in results] == ["created", "created"]
+    assert Person.objects.count() == 1
+    assert Person.objects.get().appearances.count() == 2
