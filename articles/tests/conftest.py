@@ -6,6 +6,12 @@ from .browser import browser, page  # noqa: F401 (fixtures for test_browser.py)
 from .factories import make_article
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    # The default hasher is slow on purpose; tests log users in often and do not test hashing.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def tra_vinh(db):
     return AdministrativeUnit.objects.get(slug="tra-vinh")
