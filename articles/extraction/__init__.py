@@ -12,11 +12,12 @@ from __future__ import annotations
 import datetime as dt
 
 from . import clean, normalise
-from .committee import locate, read_committee
+from .committee import find_organs, read_committee
 from .dates import read_dates
 from .header import read_header
 from .indicators import find_indicators
 from .people import find_people
+from .places import locate
 from .types import Appearance, Extraction, Indicator, Meeting, Period
 
 __all__ = ["Appearance", "Extraction", "Indicator", "Meeting", "Period", "extract"]
@@ -66,7 +67,8 @@ def extract(text: str, hints: dict | None = None) -> Extraction:
         ]
         when = header.published or next((d for d in dating.dates if d), None)
         place = locate(
-            reading,
+            reading.organ,
+            find_organs(header.title) + find_organs(header.body),
             header.title,
             header.body,
             date=when,

@@ -1,11 +1,9 @@
-"""Stage 5: the Party committee an article is about, where it sits, and the meetings it reports.
+"""Stage 5: the Party committee an article is about and the meetings it reports.
 
 The committee at the centre is the one the headline names, else the one that holds the meeting in the
 lead, else the lead's subject ("Huyện ủy Tháp Mười xây dựng kế hoạch"), skipping committees named only
 inside someone's title ("Ủy viên Ban Thường vụ Tỉnh ủy") or a document's ("Chương trình hành động Tỉnh ủy").
-Its level follows EXTRACTION.md; its place is looked up in the gazetteer, and the province is voted on
-from the committee's own unit, the places the text names, the publisher's tag, the page's header or
-footer and the hints (url, source, province).
+Where it sits (level, province, locality) is `places.locate`'s work.
 
 A meeting is reported when a Party body holds it in the headline or lead: "<organ> tổ chức hội nghị",
 "<organ> họp / giao ban / sơ kết", "Hội nghị (lần thứ N) <organ>", "Đại hội đại biểu Đảng bộ <unit>".
@@ -14,36 +12,24 @@ A People's Council or Committee session, a ceremony or a chi bộ meeting is no 
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
 
-from . import gazetteer
-from .gazetteer import Unit, fold
-
-_MERGER = dt.date(2025, 7, 1)
+from .places import UNIT_WORDS, WORD_LEVEL, name_after, unit_word
 
 # Committees and the bodies in front of them. Names follow as capitalised words (read by `_name_after`).
-_UNIT_WORDS = r"tỉnh|thành phố|TP\.?|huyện|quận|thị xã|xã|phường|thị trấn"
 # The lookahead lets the engine skip every position that cannot start a committee (speed on long texts).
 _COMMITTEE = re.compile(
     r"(?=[TQHĐBUỦ])(?:(?P<uy>Tỉnh|Thành|Huyện|Quận|Thị) [ủỦ]y"
     r"|(?P<du>Đảng [ủỦ]y) (?P<duw>xã|phường|thị trấn)"
     r"|(?P<fn>Đảng [ủỦ]y (?:Khối|Quân sự|Công an|Bộ đội Biên phòng|Biên phòng|các cơ quan|Cơ quan)[\w ]{0,40}?)"
     r" (?P<fnw>tỉnh|thành phố|huyện|quận|thị xã)"
-    r"|(?P<db>(?:Ban Chấp hành |BCH )?Đảng bộ) (?P<dbw>" + _UNIT_WORDS + r")"
-    r"|(?P<state>HĐND|UBND|Hội đồng nhân dân|Ủy ban nhân dân) (?P<sw>" + _UNIT_WORDS + r"))(?!\w)"
+    r"|(?P<db>(?:Ban Chấp hành |BCH )?Đảng bộ) (?P<dbw>" + UNIT_WORDS + r")"
+    r"|(?P<state>HĐND|UBND|Hội đồng nhân dân|Ủy ban nhân dân) (?P<sw>" + UNIT_WORDS + r"))(?!\w)"
 )
 # The body of the committee written in front of it: "Ban Thường vụ (BTV) Huyện ủy".
 _BODY_BEFORE = re.compile(r"(?:Ban [Tt]hường vụ|BTV|Thường trực|Ban Chấp hành|BCH)(?: \(BTV\)| \(BCH\))? $")
 _UY_LEVEL = {"Tỉnh": "province", "Thành": "city", "Huyện": "district", "Quận": "district", "Thị": "town"}
-_WORD_LEVEL = {
-    "tỉnh": "province", "thành phố": "city", "huyện": "district", "quận": "district", "thị xã": "town",
-    "xã": "commune", "phường": "commune", "thị trấn": "commune",
-}  # fmt: skip
-_DISTRICT_TYPES = {"city": ("thành phố",), "district": ("huyện", "quận"), "town": ("thị xã",)}
 # Words before a committee that make it part of someone's title or of a document, not the article's subject.
 _GENITIVE = re.compile(
     r"(?:Bí thư|Phó Bí thư|Ủy viên|[Uu]ỷ viên|viên|Trưởng [Bb]an|Phó Trưởng [Bb]an|Chánh Văn phòng|Văn phòng"
@@ -52,27 +38,6 @@ _GENITIVE = re.compile(
     r"|Nghị quyết[\w ]{0,20}|Kế hoạch|Chỉ thị|Kết luận|Quyết định|Đề án|Quy chế|Quy hoạch|Ban Chỉ đạo"
     r"|Ban cán sự đảng|Đảng đoàn|Tổ chức|Tuyên giáo|Dân vận|Kiểm tra)\s*,?\s*$"
 )
-# Capitalised words that start something else, never a place name.
-_NOT_NAME = {
-    "Đảng", "Ban", "Ủy", "Bí", "Phó", "Chủ", "Trưởng", "Khóa", "Nhiệm", "Lần", "Về", "Tại", "Trong", "Năm",
-    "Quý", "Tháng", "Nghị", "Chương", "Cùng", "Dự", "Và", "Với", "Các", "Theo", "Sáng", "Chiều", "Ngày",
-    "Ông", "Bà", "Đ/c", "Thành", "Tỉnh", "Huyện", "Quận", "Thị", "Xã", "Phường", "Kết", "Báo", "Trực",
-    "Triển", "Sơ", "Tổng", "Giao", "Cổng", "Trang", "Tin", "Bài", "Ảnh", "UBND", "HĐND", "MTTQ",
-}  # fmt: skip
-# Words that start a place name ("Đồng Hới", "Hội An", "Văn Giang", "Đại Lộc") or a phrase ("Đồng chí",
-# "Hội nghị", "Văn phòng", "Đại hội"): a name only when the next word is capitalised too.
-# Family names: a run of capitalised words starting with one that the gazetteer does not know is a person.
-_SURNAMES = {
-    "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô",
-    "Dương", "Lý", "Đinh", "Đoàn", "Trương", "Lâm", "Mai", "Trịnh", "Đào", "Cao", "Lương", "Tạ", "Hà", "Thái",
-    "Lưu", "Châu", "Quách", "Tô", "Từ", "Triệu", "Kiều", "Lò", "Thạch", "Kim", "Sơn", "Danh",
-}  # fmt: skip
-_NAME_IF_FOLLOWED = {
-    "Đồng", "Hội", "Văn", "Đại", "Công", "Nông", "Thường", "Kế", "Tổ", "Nhân", "Đoàn", "Mặt", "Tập", "Lãnh",
-    "Quyết", "Phát", "Tham", "Thực", "Hoạt",
-}  # fmt: skip
-_WORD = re.compile(r"\s*(-\s+)?([^\s,.;:()\[\]“”\"'!?/]+)")
-
 _MEETING_NOUN = (
     r"(?:[Hh]ội nghị|HỘI NGHỊ|cuộc họp|phiên họp|[Đđ]ại hội|ĐẠI HỘI|buổi giao ban|hội nghị giao ban)"
 )
@@ -95,28 +60,6 @@ _NOUN_FIRST = re.compile(
 _KIND = re.compile(r"giao ban|sơ kết|tổng kết", re.IGNORECASE)
 _NOT_KIND_BEFORE = re.compile(r"(?:chuẩn bị|tiến tới|hướng tới|để|cho|các|việc)\s+$")
 _SENTENCE = re.compile(r"(?<=[.!?…])\s+(?=[^\W\d_])")
-_LIST_OF_UNITS = re.compile(r"\bcác (" + _UNIT_WORDS + r") ")
-_PLACE = re.compile(r"(?<![\w])(" + _UNIT_WORDS + r"|TP\.|TX\.?)\s*(?=\w)")
-_CITY_PREFIX = re.compile(r"\s*(?:TP\.?|Thành phố)\s*(?=[^\W\d_])")
-_NUMBERED = re.compile(r"\s*(?:(?:Quận|Phường|Xã|quận|phường|xã)\s+)?(\d{1,2})(?!\d|[.,/:]\d)")
-_LIST_SEPARATOR = re.compile(r",\s*|\s+và\s+")
-# The unit word an organ stands for ("Quận ủy Ninh Kiều" -> a district-level "Ninh Kiều").
-_LEVEL_WORD = {
-    "province": "tỉnh",
-    "city": "thành phố",
-    "district": "huyện",
-    "town": "thị xã",
-    "commune": "xã",
-}
-_LEVEL_WORDS = {
-    "city": ("thành phố",), "district": ("huyện", "quận"), "town": ("thị xã",),
-    "commune": ("xã", "phường", "thị trấn"),
-}  # fmt: skip
-_COMMUNE_WORD = {"xã": "xã", "phường": "phường", "trấn": "thị trấn"}
-_TYPE_LEVEL = {"huyện": "district", "quận": "district", "thị xã": "town", "thành phố": "city"}
-_TITLE_PLACE = re.compile(
-    r"^([^\W\d_][\w ]{1,30}?)(?::| (?=kỷ niệm|tổ chức|triển khai|sơ kết|tổng kết|giao ban))"
-)
 
 
 @dataclass
@@ -139,80 +82,11 @@ class MeetingMention:
 
 
 @dataclass
-class Place:
-    province: Unit | None = None
-    level: str | None = None
-    locality: str | None = None
-    locality_code: str | None = None
-
-
-@dataclass
 class Reading:
-    """What this stage reads: the central committee, its meetings and its place."""
+    """What this stage reads: the committee at the article's centre and the meetings it reports."""
 
     organ: Organ | None = None
     meetings: list[MeetingMention] = field(default_factory=list)
-
-
-def _name_words(text: str, pos: int, level: str | None = None) -> list[tuple[str, int]]:
-    """The capitalised words starting at `pos` that may make a place name, each with where it ends.
-    A district or commune may be a number ("Quận ủy Quận 1", "phường 5"); "TP." before a city's name and a
-    known abbreviation ("TP.HCM") are read too."""
-    prefix = _CITY_PREFIX.match(text, pos)
-    if prefix and level in ("province", "city", None):
-        pos = prefix.end()
-    number = _NUMBERED.match(text, pos)
-    if number and level in ("district", "commune", None):
-        return [(str(int(number.group(1))), number.end())]
-    words: list[tuple[str, int]] = []
-    end = pos
-    while len(words) < 5:
-        m = _WORD.match(text, end)
-        if not m:
-            break
-        dash, word = m.group(1), m.group(2)
-        if not words and word.isupper() and len(word) <= 5 and _province_named(word) is not None:
-            return [(word, m.end())]  # "TP.HCM", "TPHCM"
-        if not word[0].isupper() or (dash and not words) or (word.isupper() and len(word) > 1):
-            break
-        if not words and word in _NOT_NAME:
-            break
-        if word in _NAME_IF_FOLLOWED:
-            after = _WORD.match(text, m.end())
-            if not after or after.group(1) or not after.group(2)[0].isupper() or text[m.end()] != " ":
-                break
-        words.append((("- " if dash else "") + word, m.end()))
-        end = m.end()
-    return words
-
-
-def _name_after(text: str, pos: int, level: str | None) -> tuple[str | None, int]:
-    """The place name starting at `pos` ("Trà Cú", "Bà Rịa - Vũng Tàu") and where it ends: the longest run
-    of capitalised words the gazetteer knows at that level ("Trà Vinh" in "Tỉnh ủy Trà Vinh Ngô Chí
-    Cường"), else a short run that does not look like a person's name."""
-    words = _name_words(text, pos, level)
-    for n in range(len(words), 0, -1):
-        name = " ".join(w for w, _ in words[:n])
-        if _known(name, level):
-            return name, words[n - 1][1]
-    if words and len(words) <= 3 and words[0][0] not in _SURNAMES:
-        return " ".join(w for w, _ in words), words[-1][1]
-    return None, pos
-
-
-@lru_cache(maxsize=8192)
-def _known(name: str, level: str | None) -> bool:
-    if level in ("province", "city", None) and _province_named(name) is not None:
-        return True
-    if level in ("city", "district", "town", "province", None) and gazetteer.find_districts(name):
-        return True
-    return level in ("commune", None) and bool(gazetteer.find_communes(name))
-
-
-def _unit_word(word: str) -> str:
-    return {"tp": "thành phố", "tp.": "thành phố", "tx": "thị xã", "tx.": "thị xã"}.get(
-        word.lower(), word.lower()
-    )
 
 
 def find_organs(text: str) -> list[Organ]:
@@ -224,12 +98,12 @@ def find_organs(text: str) -> list[Organ]:
         elif m.group("du"):
             level, party = "commune", True
         elif m.group("fn"):  # "Đảng ủy Khối các cơ quan tỉnh": a committee at its unit's level
-            level, party = _WORD_LEVEL[m.group("fnw")], True
+            level, party = WORD_LEVEL[m.group("fnw")], True
         elif m.group("db"):
-            level, party = _WORD_LEVEL[_unit_word(m.group("dbw"))], True
+            level, party = WORD_LEVEL[unit_word(m.group("dbw"))], True
         else:
-            level, party = _WORD_LEVEL[_unit_word(m.group("sw"))], False
-        name, end = _name_after(text, m.end(), level)
+            level, party = WORD_LEVEL[unit_word(m.group("sw"))], False
+        name, end = name_after(text, m.end(), level)
         body = _BODY_BEFORE.search(text, max(0, m.start() - 30), m.start()) if party else None
         start = body.start() if body else m.start()
         organs.append(Organ(text[start:end], start, end, level, name, party))
@@ -354,256 +228,3 @@ def _central_organ(
             if not _is_genitive(paragraph, organ):
                 return organ
     return None
-
-
-# ---------------------------------------------------------------------------------------------------
-# Place
-
-
-def _era(date: dt.date | None) -> str:
-    return "2025" if date is not None and date >= _MERGER else "2023"
-
-
-def _province_of(unit_code: str, era: str) -> Unit | None:
-    u = gazetteer.unit(unit_code)
-    if u is None:
-        return None
-    province = gazetteer.unit(u.province)
-    if era == "2025":
-        return gazetteer.successor_2025(province.code) if province else None
-    return province
-
-
-def _central_city(name: str | None) -> Unit | None:
-    u = _province_named(name) if name else None
-    return u if u is not None and u.type == "thành phố" else None
-
-
-# Lookups are cached: the same few names recur in every article. Bounded, so memory stays flat.
-@lru_cache(maxsize=4096)
-def _province_named(name: str) -> Unit | None:
-    return gazetteer.find_province(name)
-
-
-@lru_cache(maxsize=4096)
-def _districts(name: str, level: str | None = None) -> tuple[Unit, ...]:
-    """District-level units called `name`, those of the organ's type first choice ("Thị ủy Sơn Tây" is the
-    thị xã in Hà Nội, not the huyện in Quảng Ngãi)."""
-    units = gazetteer.find_districts(name)
-    typed = [u for u in units if u.type in _DISTRICT_TYPES.get(level or "", ())]
-    return tuple(typed or units)
-
-
-def _province_from_url(url: str) -> Unit | None:
-    try:
-        return gazetteer.province_from_domain(url)
-    except ValueError:  # urlsplit refuses some malformed URLs ("http://[")
-        return None
-
-
-@cache
-def _province_names() -> re.Pattern:
-    """Every province's folded name, longest first, as whole words."""
-    names = {fold(u.name): u.code for era in ("2025", "2023") for u in gazetteer.provinces(era)}
-    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return re.compile(r"(?<![a-z])(" + alternatives + r")(?![a-z])")
-
-
-def _provinces_in(text: str, after_unit_word: bool) -> list[Unit]:
-    """Provinces named in free text of any case ("ĐẢNG BỘ TỈNH BẾN TRE", "Báo Đồng Tháp"); with
-    `after_unit_word` only those written after "tỉnh"/"thành phố"."""
-    folded = fold(text)
-    found = []
-    for m in _province_names().finditer(folded):
-        if after_unit_word and not re.search(
-            r"(?:tinh|thanh pho|tp) $", folded[max(0, m.start() - 10) : m.start()]
-        ):
-            continue
-        u = _province_named(m.group(1))
-        if u is not None:
-            found.append(u)
-    return found
-
-
-@cache
-def _initials() -> dict[str, tuple[Unit, ...]]:
-    by_initials: dict[str, list[Unit]] = defaultdict(list)
-    for u in gazetteer.provinces("2023"):
-        by_initials["".join(w[0] for w in fold(u.name).split())].append(u)
-    return {k: tuple(v) for k, v in by_initials.items()}
-
-
-@lru_cache(maxsize=1024)
-def _source_provinces(tag: str) -> tuple[Unit, ...]:
-    """Provinces a publisher's tag may stand for: "ĐTO" (Đồng Tháp Online), "QBĐT" (Quảng Bình Điện tử),
-    "LĐ online", "Baonghean.vn". Several when the initials are shared ("ĐNĐT": Đà Nẵng, Đồng Nai...)."""
-    if "." in tag:
-        u = _province_from_url(tag)
-        return (u,) if u else ()
-    key = fold(tag).replace(" online", "").replace(" ", "")
-    keys = {key, key.removeprefix("bao"), key.removeprefix("b")}
-    for suffix in ("o", "dt", "tv", "online"):
-        keys |= {k.removesuffix(suffix) for k in list(keys)}
-    table = _initials()
-    return tuple(u for k in sorted(keys) if len(k) >= 2 for u in table.get(k, ()))
-
-
-def _mentions(text: str, organs: list[Organ]) -> list[tuple[str, str]]:
-    """(unit word, name) for every place the text names: "tỉnh Trà Vinh", "các huyện Trà Cú, Cầu Kè",
-    "Huyện ủy Tháp Mười"."""
-    found = []
-    for m in _PLACE.finditer(text):
-        word = _unit_word(m.group(1))
-        level = _WORD_LEVEL.get(word)
-        name, end = _name_after(text, m.end(), level)
-        if not name:
-            continue
-        found.append((word, name))
-        if _LIST_OF_UNITS.match(text, max(0, m.start() - 4)):  # "các huyện Trà Cú, Cầu Kè, Tiểu Cần"
-            while sep := _LIST_SEPARATOR.match(text, end):
-                more, end = _name_after(text, sep.end(), level)
-                if not more:
-                    break
-                found.append((word, more))
-    for organ in organs:
-        if organ.name:
-            found.append((_LEVEL_WORD[organ.level], organ.name))
-    return found
-
-
-def locate(
-    reading: Reading,
-    title: str,
-    body: str,
-    *,
-    date: dt.date | None = None,
-    hints: dict | None = None,
-    source_hint: str | None = None,
-    site_lines: list[str] | None = None,
-    credited: str | None = None,
-) -> Place:
-    """Level, province and locality of the central committee, voting on the evidence for the province."""
-    era = _era(date)
-    votes: dict[str, float] = defaultdict(float)
-
-    def vote(u: Unit | None, weight: float) -> None:
-        p = _province_of(u.code, era) if u is not None else None
-        if p is not None:
-            votes[p.code] += weight
-
-    hints = hints or {}
-    if hints.get("province"):
-        vote(_province_named(str(hints["province"])), 8)
-    if hints.get("url"):
-        vote(_province_from_url(str(hints["url"])), 8)
-    for source in (str(hints.get("source") or ""), credited or ""):  # "Báo Đồng Tháp", "Theo Báo Cà Mau"
-        for u in _provinces_in(source, after_unit_word=False)[:1]:
-            vote(u, 6)
-    if credited and "." in credited:  # "Nguồn: baocamau.vn"
-        vote(_province_from_url(credited.split()[-1].strip("().")), 6)
-    found = _source_provinces(source_hint) if source_hint else ()
-    for u in found:
-        vote(u, 8 / len(found))
-    for u in set(_provinces_in(" | ".join(site_lines or []), after_unit_word=True)):
-        vote(u, 4)
-    title_place = _TITLE_PLACE.match(title)
-    if title_place:
-        vote(_province_named(title_place.group(1)), 3)
-    organs = find_organs(title) + find_organs(body)
-    mentions = _mentions(title, []) + _mentions(body, []) + _mentions("", organs)
-    for word, name in mentions:
-        if word in ("tỉnh", "thành phố"):
-            vote(_province_named(name), 2)
-        if word not in ("tỉnh", "xã", "phường", "thị trấn"):
-            units = _districts(name, _WORD_LEVEL.get(word))
-            for u in units:
-                vote(u, 1 / len(units))
-
-    place = Place()
-    organ = reading.organ
-    if organ is not None:
-        place.level = organ.level
-        _place_organ(place, organ, votes, era, organs, mentions)
-    if place.province is None and votes:
-        place.province = gazetteer.unit(max(votes, key=votes.get))
-    if place.level is None and title_place and place.province is not None:
-        place.level = _level_of_name(title_place.group(1), place.province)
-    if place.level is None and place.province is not None and organ is None:
-        place.level = "province"
-    return place
-
-
-def _best(units, province_of, votes: dict[str, float]):
-    return max(units, key=lambda u: votes.get(province_of(u), 0.0)) if units else None
-
-
-def _place_organ(
-    place: Place,
-    organ: Organ,
-    votes: dict[str, float],
-    era: str,
-    organs: list[Organ],
-    mentions: list[tuple[str, str]],
-) -> None:
-    name = organ.name
-    if organ.level == "province":
-        u = _province_named(name) if name else None
-        if u is not None:
-            place.province = _province_of(u.code, era)
-        return
-    if organ.level == "city":
-        city = _central_city(name)
-        if city is None and not name:
-            # "Thành ủy" with no name: a centrally-run city's when the article is about one.
-            top = gazetteer.unit(max(votes, key=votes.get)) if votes else None
-            name = _name_elsewhere(organ, organs, mentions)
-            if top is not None and top.type == "thành phố" and not (name and _districts(name, "city")):
-                city = top
-        if city is not None:
-            place.level = "province"
-            place.province = _province_of(city.code, era)
-            return
-    name = name or _name_elsewhere(organ, organs, mentions)
-    if not name:
-        return
-    place.locality = name
-    if organ.level in ("city", "district", "town"):
-        u = _best(_districts(name, organ.level), lambda u: _province_of(u.code, era).code, votes)
-        if u is not None:
-            place.locality, place.locality_code = _numbered(u.type, u.name), u.code
-            place.province = _province_of(u.code, era)
-    elif organ.level == "commune":
-        rows = gazetteer.find_communes(name) + (
-            gazetteer.find_communes(name.zfill(2)) if name.isdigit() else []
-        )
-        if era == "2025":
-            rows = [r for r in rows if r[4] == "2025"] or rows
-        row = _best(rows, lambda r: _province_of(r[5], era).code, votes)
-        if row is not None:
-            place.locality = _numbered(row[2], row[1])
-            place.province = _province_of(row[5], era)
-        elif name.isdigit():
-            place.locality = _numbered(_COMMUNE_WORD.get(organ.text.split()[-2], "phường"), name)
-
-
-def _numbered(unit_type: str, name: str) -> str:
-    """A numbered unit is written with its unit word ("Phường 5", "Quận 1"); others by name alone."""
-    return f"{unit_type.capitalize()} {int(name)}" if name.isdigit() else name
-
-
-def _name_elsewhere(organ: Organ, organs: list[Organ], mentions: list[tuple[str, str]]) -> str | None:
-    """The name of an organ written without one ("Ban Thường vụ Quận ủy"), from another mention of the same
-    kind of committee or unit ("Quận ủy Ninh Kiều", "quận Ninh Kiều")."""
-    for other in organs:
-        if other.name and other.level == organ.level and other.party == organ.party:
-            return other.name
-    words = _LEVEL_WORDS.get(organ.level or "", ())
-    return next((name for word, name in mentions if word in words), None)
-
-
-def _level_of_name(name: str, province: Unit) -> str | None:
-    """ "Cà Mau: ..." names a province; "Vũ Thư: ..." a district."""
-    if _province_named(name) is not None:
-        return "province"
-    units = gazetteer.find_districts(name, province.code)
-    return _TYPE_LEVEL[units[0].type] if units else None
