@@ -184,7 +184,7 @@ def gunicorn(port, workers=2):
         deadline = time.monotonic() + 60
         while True:
             try:
-                get(port, "/")
+                get(port, "/robots.txt")
                 break
             except OSError:
                 if process.poll() is not None or time.monotonic() > deadline:
