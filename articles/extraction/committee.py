@@ -59,7 +59,11 @@ _NOUN_FIRST = re.compile(
 )
 _KIND = re.compile(r"giao ban|sơ kết|tổng kết", re.IGNORECASE)
 _NOT_KIND_BEFORE = re.compile(r"(?:chuẩn bị|tiến tới|hướng tới|để|cho|các|việc)\s+$")
-_SENTENCE = re.compile(r"(?<=[.!?…])\s+(?=[^\W\d_])")
+# A sentence ends at a stop before a letter, but not after an abbreviation ("TP. Cao Lãnh", "ThS. Lê A").
+_SENTENCE = re.compile(
+    r"(?<=[.!?…])(?<!\bTP\.)(?<!\bTX\.)(?<!\bTT\.)(?<!\bTS\.)(?<!\bGS\.)(?<!\bThS\.)(?<!\bPGS\.)"
+    r"(?<!\b[A-ZĐ]\.)\s+(?=[^\W\d_])"
+)
 
 
 @dataclass

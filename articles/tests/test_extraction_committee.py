@@ -287,3 +287,15 @@ def test_a_standing_committee_chairing_a_briefing_holds_it():
         "giao ban",
         dt.date(2024, 4, 2),
     )
+
+
+def test_an_abbreviation_does_not_end_the_sentence():
+    lead = (
+        "ĐTO - Chiều 12/1, tại TP. Cao Lãnh, Tỉnh ủy Đồng Tháp tổ chức Hội nghị Ban Chấp hành Đảng bộ tỉnh "
+        "lần thứ 15 (mở rộng) để đánh giá kết quả thực hiện nhiệm vụ năm 2023."
+    )
+    result = article("Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 15", lead, stamp="12/01/2024 - 10:30 AM")
+    assert [(m.organ, m.kind, m.date) for m in result.meetings] == [
+        ("Ban Chấp hành Đảng bộ tỉnh", "hội nghị", dt.date(2024, 1, 12))
+    ]
+    assert (result.province, result.level, result.period.year) == ("Đồng Tháp", "province", 2023)
