@@ -143,6 +143,8 @@ class ReviewFilter(admin.SimpleListFilter):
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
+    # A filtered list of a large table need not count the whole table too.
+    show_full_result_count = False
     list_display = [
         "title",
         "status_badge",
@@ -353,6 +355,7 @@ class PersonMergeInline(admin.TabularInline):
 
 @admin.register(Person)
 class PersonAdmin(admin.ModelAdmin):
+    show_full_result_count = False
     list_display = ["name", "province", "appearance_count", "needs_review", "created_at"]
     # Reviewing a flagged person often ends in "this one is fine": untick it in the list.
     list_editable = ["needs_review"]
@@ -456,6 +459,7 @@ class PersonMergeAdmin(admin.ModelAdmin):
 
 @admin.register(Appearance)
 class AppearanceAdmin(LocksEditedRows, admin.ModelAdmin):
+    show_full_result_count = False
     form = AppearanceForm
     list_display = ["name", "person", "article", "titles", "roles", "locked"]
     list_filter = ["locked", "roles", ("article__province", admin.RelatedOnlyFieldListFilter)]
@@ -467,6 +471,7 @@ class AppearanceAdmin(LocksEditedRows, admin.ModelAdmin):
 
 @admin.register(Indicator)
 class IndicatorAdmin(LocksEditedRows, admin.ModelAdmin):
+    show_full_result_count = False
     form = IndicatorForm
     list_display = ["label", "value", "unit", "qualifier", "unit_class", "article", "locked"]
     list_filter = ["unit_class", "qualifier", "locked"]
@@ -478,6 +483,7 @@ class IndicatorAdmin(LocksEditedRows, admin.ModelAdmin):
 
 @admin.register(Meeting)
 class MeetingAdmin(LocksEditedRows, admin.ModelAdmin):
+    show_full_result_count = False
     list_display = ["organ", "kind", "date", "article", "locked"]
     list_filter = ["kind", "locked"]
     search_fields = ["organ", "article__title"]
