@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
@@ -116,19 +117,21 @@ def ingest_many(
     `progress(n)` (e.g. tqdm's `update`) is called with the number of items done since the last call.
     With `bulk`, each batch of `batch_size` items is stored in one transaction with bulk inserts; a batch
     the database refuses (a concurrent ingest of the same text, a value it cannot hold) is stored again
-    one item at a time, so the outcome is the same as without `bulk`, only faster. Bulk mode also runs
-    the extractor in `workers` processes (default: one per core) on the next batch while this one is
-    stored; `workers=0` keeps it in this process.
+    one item at a time, so the outcome is the same as without `bulk`, only faster.
+    For more than one batch the extractor runs in `workers` processes (default: one per core) on the
+    texts ahead while this process stores; `workers=0` keeps it in this process.
     """
     sources = _Sources(source)
     items = iter(items)
     batches = iter(lambda: list(islice(items, batch_size if bulk else 1)), [])
     first, second = next(batches, None), next(batches, None)
-    if workers is None:
-        workers = (os.cpu_count() or 1) if bulk else 0
-    if second is None:
-        workers = 0  # one batch: starting worker processes would cost more than they save
+    if workers is None or second is None:
+        # With a single batch, starting worker processes would cost more than they save.
+        workers = 0 if second is None else os.cpu_count() or 1
     batches = chain([b for b in (first, second) if b is not None], batches)
+    # Batches read and sent to the extractor before the oldest is stored: one batch of many texts keeps
+    # the workers busy, single texts need a few each.
+    ahead = 0 if workers == 0 else 1 if bulk else 2 * workers
 
     def store(batch: _Batch) -> list[IngestResult]:
         results = _store_batch(batch, user=user, is_demo=is_demo)
@@ -137,14 +140,13 @@ def ingest_many(
         return results
 
     with _extractor(workers) as submit:
-        waiting = None
+        waiting: deque[_Batch] = deque()
         for batch in batches:
-            extracting = _read_batch(batch, sources, submit, waiting)
-            if waiting is not None:
-                yield from store(waiting)
-            waiting = extracting
-        if waiting is not None:
-            yield from store(waiting)
+            waiting.append(_read_batch(batch, sources, submit, waiting))
+            if len(waiting) > ahead:
+                yield from store(waiting.popleft())
+        while waiting:
+            yield from store(waiting.popleft())
 
 
 def reextract(article: Article) -> Article:
@@ -205,8 +207,8 @@ def _extractor(workers: int):
         yield lambda text, hints: pool.submit(extract_safely, text, hints)
 
 
-def _read_batch(batch, sources: _Sources, submit, previous: _Batch | None) -> _Batch:
-    """Read the texts, set aside duplicates (stored, in this batch or in the one before) and extract."""
+def _read_batch(batch, sources: _Sources, submit, waiting: Iterable[_Batch]) -> _Batch:
+    """Read the texts, set aside duplicates (stored, in this batch or one waiting) and extract."""
     done = _Batch([None] * len(batch), [], [], set())
     read = []
     for i, (name, data, *hints) in enumerate(batch):
@@ -222,7 +224,7 @@ def _read_batch(batch, sources: _Sources, submit, previous: _Batch | None) -> _B
     keys = [content_hash(r[3]) for r in read]
     known = Article.objects.filter(content_hash__in=keys).defer("raw_text", "body")
     existing = {a.content_hash: a for a in known}
-    earlier = previous.keys if previous is not None else set()
+    earlier = set().union(*(b.keys for b in waiting))
     for (i, name, raw_text, text, warnings, source, url), key in zip(read, keys, strict=True):
         if key in existing:
             done.results[i] = _duplicate(existing[key], name, warnings)
