@@ -147,8 +147,8 @@ def _qualifier(body: str, start: int) -> tuple[str | None, int]:
 
 
 def _label(body: str, start: int, fallback: str) -> str:
-    clause_start = 0
-    for m in _CLAUSE_BREAK.finditer(body, max(0, start - 160), start):
+    clause_start = max(0, start - 160)
+    for m in _CLAUSE_BREAK.finditer(body, clause_start, start):
         clause_start = m.end()
     text = body[clause_start:start]
     text = _TAIL_VERBS.sub("", " " + text.strip()).strip()

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from articles.extraction.titles import (
@@ -38,29 +39,20 @@ _DASHES = frozenset({"-", "–", "—"})
 _SENTENCE_END = frozenset({".", "!", "?", "…"})
 _ABBREVIATED = frozenset({"tp", "tx", "tt", "q", "h", "p", "đ", "gs", "pgs", "ts", "ths"})
 
-_CUES = (
-    ("chair", re.compile(r"chủ trì|chủ tọa|đoàn chủ tịch")),
-    (
-        "attend",
-        re.compile(
-            r"tham dự|đến dự|cùng dự|về dự|\bdự\b(?! án| toán| thảo| báo| kiến| khuyết| trữ| phòng| thi| tuyển"
-            r"| bị| định| luật)|có sự tham gia|được bầu|được chỉ định|được bổ nhiệm|\btrao\b|\bnhận\b|\btặng\b"
-            r"|dâng hoa|dâng hương|\bthăm\b|làm việc|chứng kiến|tham gia|\bđón\b"
-        ),
-    ),
-    (
-        "speak",
-        re.compile(
-            r"phát biểu|kết luận|chỉ đạo|đề nghị|yêu cầu|nhấn mạnh|ghi nhận|đánh giá|kiến nghị|đề xuất|\bnêu\b"
-            r"|thông tin|cho rằng|khẳng định|lưu ý|biểu dương|chúc mừng|cảm ơn|bế mạc|khai mạc|tham luận"
-            r"|diễn văn|giải trình|trao đổi|phát động|quán triệt|góp ý|thảo luận|nhắc lại|ôn lại|mong muốn"
-            r"|đề cập|bày tỏ|hoan nghênh|gợi mở|tiếp thu|giải đáp|trả lời|phân tích|truyền đạt|gửi lời"
-        ),
-    ),
-    ("report", re.compile(r"báo cáo|trình bày|tờ trình")),
+_CUE = re.compile(
+    r"(?P<chair>chủ trì|chủ tọa|đoàn chủ tịch)"
+    r"|(?P<report>báo cáo|trình bày|tờ trình)"
+    r"|(?P<attend>tham dự|đến dự|cùng dự|về dự|\bdự\b(?! án| toán| thảo| báo| kiến| khuyết| trữ| phòng| thi"
+    r"| tuyển| bị| định| luật)|có sự tham gia|được bầu|được chỉ định|được bổ nhiệm|\btrao\b|\bnhận\b"
+    r"|\btặng\b|dâng hoa|dâng hương|\bthăm\b|chứng kiến|tham gia)"
+    r"|(?P<speak>phát biểu|kết luận|chỉ đạo|đề nghị|yêu cầu|nhấn mạnh|ghi nhận|đánh giá|kiến nghị|đề xuất"
+    r"|\bnêu\b|cho rằng|khẳng định|lưu ý|biểu dương|chúc mừng|cảm ơn|bế mạc|khai mạc|tham luận|diễn văn"
+    r"|giải trình|trao đổi|phát động|quán triệt|góp ý|thảo luận|nhắc lại|ôn lại|mong muốn|đề cập|bày tỏ"
+    r"|hoan nghênh|gợi mở|tiếp thu|giải đáp|trả lời|phân tích|truyền đạt|gửi lời)"
+    # saying something is speaking at a meeting only when the article is about one
+    r"|(?P<weak>cho biết|chia sẻ|\bnói\b|thông tin)"
 )
-# Saying something is speaking at a meeting only when the article is about one.
-_WEAK_SPEECH = re.compile(r"cho biết|chia sẻ|\bnói\b|thông tin")
+_CHAIN = re.compile(r"\s*(?:,|và)?\s*")  # between two cues of one subject: "dự và phát biểu"
 _MEETING = re.compile(
     r"hội nghị|cuộc họp|phiên họp|kỳ họp|đại hội|buổi lễ|lễ kỷ niệm|hội thảo|buổi làm việc|sinh hoạt|giao ban"
     r"|sơ kết|tổng kết|tọa đàm|diễn đàn|gặp mặt|tiếp xúc cử tri|\bhọp\b"
@@ -116,14 +108,19 @@ _CANDIDATE_WORDS = (
 
 
 def _may_name_someone(text: str) -> bool:
-    return any(w in text for w in _CANDIDATE_WORDS)
+    # a name is capitalised: a sentence without capitals names no one
+    return text != text.lower() and any(w in text for w in _CANDIDATE_WORDS)
 
 
 _LIST_GAP = re.compile(r"\s*(?:[,;]\s*)?(?:(?:và|cùng)\s+)?")
-_TRIGGERS_BY_FIRST: dict[str, list[tuple[tuple[str, ...], bool]]] = {}
+_TRIGGERS_BY_FIRST: dict[str, list[tuple[list[str], bool, bool]]] = {}
 for _words, _plural in TRIGGERS:
-    _TRIGGERS_BY_FIRST.setdefault(_words[0], []).append((_words, _plural))
+    _TRIGGERS_BY_FIRST.setdefault(_words[0], []).append((list(_words), _plural, _words in STRONG_TRIGGERS))
+_HEAD_LISTS = {first: [list(h) for h in heads] for first, heads in TITLE_HEADS.items()}
 _PREFIX_WORDS = 15
+_MAX_REREAD = 50  # distinct names beyond which bare repeats are not looked for (no real article has so many)
+_WINDOW = 200  # characters looked at around a person for role cues
+_SUFFIX_END = re.compile(r"[,;:.(]")
 _SUFFIX_WORDS = 12
 
 
@@ -206,7 +203,10 @@ class _Reader:
         self.text, self.lows, self.start, self.end = toks.text, toks.low, toks.start, toks.end
         self.caps, self.abbrs, self.words, self.nl = toks.cap, toks.abbr, toks.word, toks.newline
         self.mentions: list[_Mention] = []
-        self.short_refs: list[tuple[int, int, str]] = []  # (span_start, token index, last syllable)
+        self.short_refs: list[tuple[int, int, str]] = []
+        self.elected: set[int] = (
+            set()
+        )  # indexes of mentions "được bầu giữ chức ...": at the meeting  # (span_start, token index, last syllable)
 
     # -- small predicates ------------------------------------------------------------------------------
     def low(self, i: int) -> str:
@@ -226,28 +226,22 @@ class _Reader:
         low = self.lows[i]
         if not (self.caps[i] or (self.abbrs[i] and low in HEAD_ABBREVIATIONS)):
             return None
-        for head in TITLE_HEADS.get(low, ()):
+        for head in _HEAD_LISTS.get(low, ()):
             k = len(head)
-            if (
-                i + k <= self.n
-                and all(self.lows[i + j] == head[j] for j in range(k))
-                and all(self.glued(i + j) for j in range(1, k))
-            ):
+            if self.lows[i : i + k] == head and not any(self.nl[i + 1 : i + k]):
                 return i + k
         return None
 
     def match_trigger(self, i: int) -> tuple[int, bool, bool] | None:
         """(index after the honorific, plural, strong) when an honorific starts at i."""
-        for words, plural in _TRIGGERS_BY_FIRST.get(self.lows[i], ()):
+        for words, plural, strong in _TRIGGERS_BY_FIRST.get(self.lows[i], ()):
             k = len(words)
-            if i + k <= self.n and all(self.lows[i + j] == words[j] for j in range(k)):
-                if not all(self.glued(i + j) for j in range(1, k)):
-                    continue
+            if self.lows[i : i + k] == words and not any(self.nl[i + 1 : i + k]):
                 j = i + k
                 if j < self.n and self.text[j] == ":":
                     j += 1
                 if j < self.n and self.glued(j) and (self.caps[j] or self.match_head(j)):
-                    return j, plural, words in STRONG_TRIGGERS
+                    return j, plural, strong
         return None
 
     # -- titles ----------------------------------------------------------------------------------------
@@ -272,7 +266,13 @@ class _Reader:
             if (low, nxt) in VERB_BIGRAMS:
                 break
             if low == "và":
-                if self.is_cap(k + 1) and not self.match_head(k + 1) and self.low(k + 1) not in FAMILY_NAMES:
+                if (
+                    self.is_cap(k + 1)
+                    and len(self.text[k + 1]) > 1
+                    and not self.match_head(k + 1)
+                    and self.low(k + 1) not in FAMILY_NAMES
+                    and self.match_trigger(k + 1) is None
+                ):
                     k += 1
                     continue
                 break
@@ -320,13 +320,14 @@ class _Reader:
             if te is not None:
                 titles.append(self.title_text(j, te[1]))
                 k = te[1]
+                self.elected.add(len(self.mentions))  # the mention about to be added was elected here
         return titles, k
 
     # -- names -----------------------------------------------------------------------------------------
     def cap_run(self, i: int) -> int:
         k = i
         while k < self.n and self.caps[k] and (k == i or self.glued(k)):
-            if k > i + 1 and self.match_head(k):
+            if k > i and self.match_head(k):
                 break
             k += 1
         return k
@@ -336,7 +337,7 @@ class _Reader:
         if size < 1 or size > 5:
             return False
         first = self.low(i)
-        if first in NOT_NAME_WORDS:
+        if first in NOT_NAME_WORDS and first not in FAMILY_NAMES:
             return False
         if size == 1:
             return strong and "'" in self.text[i]
@@ -375,6 +376,8 @@ class _Reader:
             span_end=self.end[end_k - 1] if end_k > 0 else 0,
             titles=titles,
         )
+        if len(self.mentions) in self.elected:
+            m.roles.add("attend")
         self.mentions.append(m)
         return m
 
@@ -428,16 +431,25 @@ class _Reader:
         return j if self.plausible_name(j, end, False) else None
 
     def read(self) -> None:
-        i = 0
         n = self.n
-        while i < n:
-            if not self.words[i]:
-                i += 1
+        caps, lows, abbrs = self.caps, self.lows, self.abbrs
+        candidates = [
+            x
+            for x in range(n)
+            if caps[x] or lows[x] in _TRIGGERS_BY_FIRST or (abbrs[x] and lows[x] in HEAD_ABBREVIATIONS)
+        ]
+        c = 0
+        i = 0
+        while c < len(candidates):
+            if candidates[c] < i:
+                c += 1
                 continue
+            i = candidates[c]
             start = self.start[i]
             trig = self.match_trigger(i)
             if trig is not None:
                 j, plural, strong = trig
+                first = len(self.mentions)
                 after = self.person_at(j, start, strong, [])
                 if after is None:
                     i = j
@@ -447,6 +459,12 @@ class _Reader:
                     if nxt is None:
                         break
                     after = self.person_at(nxt, self.start[nxt], False, []) or nxt + 1
+                if plural and len(self.mentions) - first > 1 and self.mentions[-1].titles:
+                    # "Các đồng chí A và B được bầu giữ chức Phó Bí thư": the title is for all of them
+                    for m in self.mentions[first:-1]:
+                        if not m.titles:
+                            m.titles = list(self.mentions[-1].titles)
+                            m.roles |= self.mentions[-1].roles
                 i = max(after, i + 1)
                 continue
             cap = self.caps[i]
@@ -520,12 +538,22 @@ class _Reader:
         self.mentions.sort(key=lambda m: m.span_start)
 
 
-def _cues(text: str, meeting: bool) -> set[str]:
-    text = text.casefold()
-    roles = {role for role, pattern in _CUES if pattern.search(text)}
-    if meeting and _WEAK_SPEECH.search(text):
-        roles.add("speak")
-    return roles
+def _cues(text: str, chained: bool = False) -> tuple[set[str], bool]:
+    """Roles named by cue words in `text`; with `chained`, only the first cue and those joined to it
+    ("dự và phát biểu chỉ đạo"), as in the words after a person: later verbs have other subjects."""
+    roles: set[str] = set()
+    weak = False
+    prev_end = None
+    low = text.casefold()
+    for m in _CUE.finditer(low):
+        if chained and prev_end is not None and not _CHAIN.fullmatch(low, prev_end, m.start()):
+            break
+        prev_end = m.end()
+        if m.lastgroup == "weak":
+            weak = True
+        else:
+            roles.add(m.lastgroup)
+    return roles, weak
 
 
 def _assign_roles(body: str, reader: _Reader) -> None:
@@ -552,17 +580,26 @@ def _assign_roles(body: str, reader: _Reader) -> None:
         c_start = clauses[bisect.bisect_right(clauses, first.span_start) - 1]
         prev_end = groups[g - 1][-1].span_end if g else 0
         roles: set[str] = set()
+        weak = False
         if prev_end <= c_start:
-            words = body[c_start : first.span_start].split()
-            roles |= _cues(" ".join(words[-_PREFIX_WORDS:]), meeting)
+            words = body[max(c_start, first.span_start - _WINDOW) : first.span_start].split()
+            found, weak = _cues(" ".join(words[-_PREFIX_WORDS:]))
+            roles |= found
         # after: up to the next person, the end of the clause or the first comma
         nxt = (
             clauses[bisect.bisect_right(clauses, last.span_end)] if clauses[-1] > last.span_end else len(body)
         )
         if g + 1 < len(groups):
             nxt = min(nxt, groups[g + 1][0].span_start)
-        after = re.split(r"[,;:.(]", body[last.span_end : max(nxt, last.span_end)], maxsplit=1)[0]
-        roles |= _cues(" ".join(after.split()[:_SUFFIX_WORDS]), meeting)
+        tail = body[last.span_end : min(max(nxt, last.span_end), last.span_end + _WINDOW)]
+        parts = _SUFFIX_END.split(tail, 2)
+        after = parts[0]
+        if not after.strip() and len(parts) > 2 and len(parts[1].split()) <= 8:
+            after = parts[2]  # "Cụ A, đảng viên 55 năm tuổi Đảng, phát biểu": past a short aside
+        found, weak_after = _cues(" ".join(after.split()[:_SUFFIX_WORDS]), chained=True)
+        roles |= found
+        if (weak or weak_after) and meeting and "report" not in roles:
+            roles.add("speak")
         for m in group:
             m.roles |= roles
 
@@ -574,12 +611,10 @@ def find_people(body: str) -> list[Appearance]:
     reader = _Reader(body)
     reader.read()
     # A full name read once may come back bare in a sentence that was skipped: read those too.
-    names = {" ".join(m.name) for m in reader.mentions if len(m.name) >= 2}
-    covered = {m.span_start for m in reader.mentions}
-    if any(body.count(name) > sum(1 for m in reader.mentions if " ".join(m.name) == name) for name in names):
-        reader = _Reader(body, tuple(names), (reader.sentences, reader.clauses))
+    read = Counter(" ".join(m.name) for m in reader.mentions if len(m.name) >= 2)
+    if len(read) <= _MAX_REREAD and any(body.count(name) > seen for name, seen in read.items()):
+        reader = _Reader(body, tuple(read), (reader.sentences, reader.clauses))
         reader.read()
-    del covered
     reader.known_names()
     _assign_roles(body, reader)
     people: dict[str, Appearance] = {}
@@ -599,4 +634,6 @@ def find_people(body: str) -> list[Appearance]:
             person.roles = ["mentioned"]
         elif len(person.roles) > 1 and "mentioned" in person.roles:
             person.roles.remove("mentioned")
+        if "chair" in person.roles and "attend" in person.roles:
+            person.roles.remove("attend")  # chairing is attending
     return list(people.values())
