@@ -57,6 +57,7 @@ _NOUN_FIRST = re.compile(
     r"(?P<noun>[Hh]ội nghị|[Đđ]ại hội|[Kk]ỳ họp|[Pp]hiên họp|[Gg]iao ban)(?: giao ban)?(?: đại biểu)?"
     r"(?: (?:lần thứ|thứ) [\w]+)?(?: \(mở rộng\))?(?: giữa)? $"
 )
+_OWNED_MEETING = re.compile(r"(?:[Hh]ội nghị|[Cc]uộc họp|buổi giao ban)(?: [\w/,-]+){0,12} của $")
 _KIND = re.compile(r"giao ban|sơ kết|tổng kết", re.IGNORECASE)
 _NOT_KIND_BEFORE = re.compile(r"(?:chuẩn bị|tiến tới|hướng tới|để|cho|các|việc)\s+$")
 # A sentence ends at a stop before a letter, but not after an abbreviation ("TP. Cao Lãnh", "ThS. Lê A").
@@ -137,6 +138,9 @@ def _meeting_in(sentence: str) -> tuple[MeetingMention | None, bool]:
                 return None, True
             kind = "đại hội" if word == "đại hội" else _kind(sentence[noun.start() :])
             return MeetingMention(organ, kind, sentence), False
+        owned = _OWNED_MEETING.search(sentence, max(0, organ.start - 100), organ.start)
+        if owned and organ.party:  # "chủ trì hội nghị sơ kết công tác quý I của Ban Thường vụ Huyện ủy"
+            return MeetingMention(organ, _kind(sentence[owned.start() :]), sentence), False
         m = _SUBJECT_VERB.match(sentence, organ.end)
         if not m or _is_genitive(sentence, organ):
             continue

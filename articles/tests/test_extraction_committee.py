@@ -299,3 +299,16 @@ def test_an_abbreviation_does_not_end_the_sentence():
         ("Ban Chấp hành Đảng bộ tỉnh", "hội nghị", dt.date(2024, 1, 12))
     ]
     assert (result.province, result.level, result.period.year) == ("Đồng Tháp", "province", 2023)
+
+
+def test_a_meeting_of_a_committee_named_after_it():
+    lead = (
+        "Sáng 5/4, đồng chí Lâm Văn Tư, Bí thư Huyện ủy chủ trì hội nghị sơ kết công tác quý I năm 2024 của "
+        "Ban Thường vụ Huyện ủy Cầu Kè."
+    )
+    [meeting] = article("Sơ kết công tác quý I năm 2024", lead).meetings
+    assert (meeting.organ, meeting.kind, meeting.date) == (
+        "Ban Thường vụ Huyện ủy Cầu Kè",
+        "sơ kết",
+        dt.date(2024, 4, 5),
+    )
