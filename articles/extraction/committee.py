@@ -13,7 +13,8 @@ A People's Council or Committee session, a ceremony or a chi bộ meeting is no 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from .places import UNIT_WORDS, WORD_LEVEL, name_after, unit_word
 
@@ -67,7 +68,7 @@ _SENTENCE = re.compile(
 )
 
 
-@dataclass
+@dataclass(frozen=True)
 class Organ:
     """A committee (or People's Council/Committee) named in the text, with the unit it belongs to."""
 
@@ -94,7 +95,8 @@ class Reading:
     meetings: list[MeetingMention] = field(default_factory=list)
 
 
-def find_organs(text: str) -> list[Organ]:
+@lru_cache(maxsize=64)  # the headline and lead are read several times per article
+def find_organs(text: str) -> tuple[Organ, ...]:
     """Every committee (and HĐND/UBND) named in `text`, in order."""
     organs = []
     for m in _COMMITTEE.finditer(text):
@@ -112,7 +114,7 @@ def find_organs(text: str) -> list[Organ]:
         body = _BODY_BEFORE.search(text, max(0, m.start() - 30), m.start()) if party else None
         start = body.start() if body else m.start()
         organs.append(Organ(text[start:end], start, end, level, name, party))
-    return organs
+    return tuple(organs)
 
 
 def _is_genitive(text: str, organ: Organ) -> bool:
@@ -155,8 +157,7 @@ def _meeting_in(sentence: str) -> tuple[MeetingMention | None, bool]:
             # whose meeting it is, named after the organiser's unit.
             inner = next((o for o in find_organs(rest[:60]) if o.start < 30 and o.party), None)
             if inner is not None:
-                inner.name = inner.name or organ.name
-                holder = inner
+                holder = replace(inner, name=inner.name or organ.name)
         if not organ.party:
             return None, True
         kind = "đại hội" if _CONGRESS.match(rest) else _kind(sentence[organ.start :])

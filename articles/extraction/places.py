@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
@@ -235,7 +236,7 @@ def _source_provinces(tag: str) -> tuple[Unit, ...]:
     return tuple(u for k in sorted(keys) if len(k) >= 2 for u in table.get(k, ()))
 
 
-def _mentions(text: str, organs: list[Organ]) -> list[tuple[str, str]]:
+def _mentions(text: str, organs: Sequence[Organ]) -> list[tuple[str, str]]:
     """(unit word, name) for every place the text names: "tỉnh Trà Vinh", "các huyện Trà Cú, Cầu Kè",
     "Huyện ủy Tháp Mười"."""
     found = []
@@ -260,7 +261,7 @@ def _mentions(text: str, organs: list[Organ]) -> list[tuple[str, str]]:
 
 def locate(
     organ: Organ | None,
-    organs: list[Organ],
+    organs: Sequence[Organ],
     title: str,
     body: str,
     *,
@@ -329,7 +330,7 @@ def _place_organ(
     organ: Organ,
     votes: dict[str, float],
     era: str,
-    organs: list[Organ],
+    organs: Sequence[Organ],
     mentions: list[tuple[str, str]],
 ) -> None:
     name = organ.name
@@ -378,7 +379,7 @@ def _numbered(unit_type: str, name: str) -> str:
     return f"{unit_type.capitalize()} {int(name)}" if name.isdigit() else name
 
 
-def _name_elsewhere(organ: Organ, organs: list[Organ], mentions: list[tuple[str, str]]) -> str | None:
+def _name_elsewhere(organ: Organ, organs: Sequence[Organ], mentions: list[tuple[str, str]]) -> str | None:
     """The name of an organ written without one ("Ban Thường vụ Quận ủy"), from another mention of the same
     kind of committee or unit ("Quận ủy Ninh Kiều", "quận Ninh Kiều")."""
     for other in organs:
