@@ -20,6 +20,9 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 SEARCH_CONFIG = "vi_unaccent"
+# A search reads at most this many matches, the newest: counting, ranking and the facets then cost the
+# same for "tỉnh ủy" (most of the archive) as for a rare word (docs/PERFORMANCE.md).
+SEARCH_LIMIT = 1000
 
 
 class Unaccent(Func):
@@ -166,15 +169,19 @@ class Source(models.Model):
 
 
 class ArticleQuerySet(models.QuerySet):
-    def search(self, query, marks=("<mark>", "</mark>")):
-        """Full-text search, accent-insensitive, phrases in quotes, ranked, with a highlighted snippet.
+    def search(self, query, marks=("<mark>", "</mark>"), limit=SEARCH_LIMIT):
+        """Full-text search, accent-insensitive, phrases in quotes, ranked, with a highlighted snippet:
+        the newest `limit` matches, so a result never holds more than `limit` articles.
 
         The snippet is raw body text with `marks` around the matches: pages pass private markers
         and escape it with articles.highlight.headline_html, since the body is not HTML.
         """
         tsquery = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
+        # In date order a common word's newest matches come first in article_date_idx, so they are
+        # found without reading (and ranking) every match; a rare word's come from the GIN index.
+        newest = self.filter(search=tsquery).order_by(*self.model._meta.ordering).values("pk")[:limit]
         return (
-            self.filter(search=tsquery)
+            self.filter(pk__in=newest)
             .annotate(rank=SearchRank(F("search"), tsquery))
             .annotate(
                 snippet=SearchHeadline(
