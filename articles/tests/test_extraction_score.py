@@ -9,7 +9,7 @@ from articles.extraction import extract
 from .corpus import corpus_dir, score
 
 # The levels reached; raise them as the extractor improves, never lower them to make a run pass.
-TARGETS = {"seeds": (99.0, 1.0), "dev": (98.0, 1.0)}  # (score, accuracy of the article-level fields)
+TARGETS = {"seeds": (99.0, 1.0), "dev": (99.0, 1.0)}  # (score, accuracy of the article-level fields)
 
 
 @pytest.mark.parametrize("corpus", ["seeds", "dev"])
@@ -24,3 +24,15 @@ def test_score_on_the_labelled_corpus(corpus, tmp_path):
     least_score, least_fields = TARGETS[corpus]
     assert figures["score"] >= least_score, figures
     assert figures["fields"] >= least_fields, figures
+
+
+def test_a_missing_corpus_skips_locally_and_fails_on_ci(monkeypatch, tmp_path):
+    from . import corpus
+
+    monkeypatch.setattr(corpus, "SHARED", tmp_path / "nowhere")
+    monkeypatch.delenv("CI", raising=False)
+    with pytest.raises(pytest.skip.Exception, match="nowhere"):
+        corpus.corpus_dir()
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="nowhere"):
+        corpus.corpus_dir()
