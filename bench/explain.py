@@ -14,7 +14,9 @@ import common
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     common.add_pgdata_argument(parser)
     parser.add_argument("path")
     parser.add_argument("--top", type=int, default=3, help="how many of the slowest queries to explain")
@@ -35,7 +37,9 @@ def main():
         total = (time.perf_counter() - started) * 1000
     queries = captured.captured_queries
     database = sum(float(q["time"]) for q in queries) * 1000
-    print(f"{args.path}: {response.status_code}, {total:.0f} ms, {len(queries)} queries, {database:.0f} ms in them")
+    print(
+        f"{args.path}: {response.status_code}, {total:.0f} ms, {len(queries)} queries, {database:.0f} ms in them"
+    )
     slowest = sorted(queries, key=lambda q: -float(q["time"]))
     for q in slowest:
         print(f"  {float(q['time']) * 1000:7.1f} ms  {q['sql'][:160]}")
