@@ -90,7 +90,7 @@ def ingest_text(
     raw_text, text, warnings = read_input(raw)
     source = _source(source)
     key = content_hash(text)
-    existing = Article.objects.filter(content_hash=key).first()
+    existing = _stored([key]).get(key)
     if existing is not None:
         return _duplicate(existing, name, warnings)
     extraction, error = extract_safely(text, _hints(source, url))
@@ -222,8 +222,7 @@ def _read_batch(batch, sources: _Sources, submit, waiting: Iterable[_Batch]) -> 
             (i, name, raw_text, text, warnings, sources.get(hints.get("source")), hints.get("url") or "")
         )
     keys = [content_hash(r[3]) for r in read]
-    known = Article.objects.filter(content_hash__in=keys).defer("raw_text", "body")
-    existing = {a.content_hash: a for a in known}
+    existing = _stored(keys)
     earlier = set().union(*(b.keys for b in waiting))
     for (i, name, raw_text, text, warnings, source, url), key in zip(read, keys, strict=True):
         if key in existing:
@@ -258,9 +257,7 @@ def _store_batch(batch: _Batch, *, user, is_demo) -> list[IngestResult]:
     for i, p in one_by_one:
         results[i] = _store(p, **options)
     if batch.copies:
-        stored = Article.objects.defer("raw_text", "body").in_bulk(
-            {c[3] for c in batch.copies}, field_name="content_hash"
-        )
+        stored = _stored({c[3] for c in batch.copies})
         for i, name, warnings, key in batch.copies:
             results[i] = _duplicate(stored[key], name, warnings)
     return results
@@ -274,7 +271,7 @@ def _store(pending: _Pending, **options) -> IngestResult:
     except IntegrityError as error:
         if _constraint(error) == UNIQUE_HASH:
             logger.info("%r was stored by a concurrent ingest first", pending.name or pending.content_hash)
-            return _duplicate(Article.objects.get(content_hash=pending.content_hash), pending.name, [])
+            return _duplicate(_stored([pending.content_hash])[pending.content_hash], pending.name, [])
         problem = error
     except DatabaseError as error:
         problem = error
@@ -360,6 +357,14 @@ def _hints(source: Source | None, url: str) -> dict:
         if source.default_province_id:
             hints["province"] = source.default_province.name
     return hints
+
+
+def _stored(keys) -> dict[str, Article]:
+    """The stored articles with these content hashes, by hash."""
+    if not keys or not Article.objects.filter(content_hash__in=keys).values("pk").exists():
+        return {}  # the common case, checked without building the full row (search vector and all)
+    articles = Article.objects.filter(content_hash__in=keys).defer("raw_text", "body", "search")
+    return {a.content_hash: a for a in articles}
 
 
 def _created(article: Article, pending: _Pending) -> IngestResult:

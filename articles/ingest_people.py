@@ -73,7 +73,8 @@ class PersonLinker:
         names = {fit(a.name, 100) for ex in extractions for a in ex.people}
         _lock_names(names)
         self.by_name: dict[str, list[Person]] = {}
-        known = Person.objects.filter(name__in=names).order_by("needs_review", "pk") if names else []
+        persons = Person.objects.only("name", "province", "needs_review").order_by("needs_review", "pk")
+        known = persons.filter(name__in=names) if names else []
         for person in known:
             self.by_name.setdefault(person.name, []).append(person)
         self.titles: dict[int, set[str]] = {}  # by id(person): titles seen in this batch
