@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from articles.extraction.numbers import NUMBER, parse_number
+from articles.extraction.numbers import NUMBER
 from articles.extraction.titles import words
 from articles.extraction.types import Indicator
 
@@ -28,7 +28,6 @@ _MAGNITUDE = re.compile(r" (nghìn|ngàn|triệu|vạn) (?=[^\W\d_])")
 _NOUN = re.compile(rf" ({_WORD}+)(?: ({_WORD}+))?(?: ({_WORD}+))?")
 _TIME = re.compile(r"h\d|:\d|-\d| ?[–-] ?\d|giờ")
 _ZERO_SPACE = re.compile(r"(?<![\w.,])0 $")
-_PREV_WORDS = re.compile(r"(\S+)\s+(\S+)\s+$|(\S+)\s+$|^(\S+)\s+$")
 
 # Words after a number that are not what it counts: time, ordinals, and function words.
 _NOT_UNITS = words(
@@ -83,16 +82,15 @@ _COMPLEMENT = re.compile(
     r" (?:so (?:với )?(?:cùng kỳ|năm trước|tháng trước|kế hoạch|dự toán)(?: năm \d{4})?"
     r"|(?:dự toán|kế hoạch|chỉ tiêu|Nghị quyết|nghị quyết)(?: năm| vốn giao| đề ra)?)"
 )
-_CLAUSE_BREAK = re.compile(r"[;:!?\n()]|[.,](?!\d)| và ")
 _LEAD = re.compile(
     r"^(?:và|trong đó|riêng|đồng thời|theo đó|đến nay|hiện|hiện nay|toàn (?:tỉnh|huyện|thành phố|thị xã|xã)"
     r"|thành phố|tỉnh|huyện|quận|xã|phường)\s+",
     re.IGNORECASE,
 )
-_TAIL_VERBS = re.compile(
-    r"(?:\s+(?:ước|đạt|được|tăng|giảm|bằng|còn|chiếm|có|với|gồm|lên|xuống|đón|tính|là|trên|hơn|gần|khoảng"
-    r"|thực hiện|xấp xỉ|mới|chỉ|vẫn|đã|thêm|cho))+$",
-    re.IGNORECASE,
+# Words closing a clause before its figure: verbs and qualifiers, not part of the subject.
+_TAIL_WORDS = words(
+    "ước đạt được tăng giảm bằng còn chiếm có với gồm lên xuống đón tính là trên hơn gần khoảng hiện xấp xỉ mới"
+    " chỉ vẫn đã thêm cho"
 )
 _TRAILING_TIME = re.compile(
     r"\s+(?:đến|tính đến|trong|từ|lũy kế|năm|tháng)\s+(?:ngày|tháng|năm|nay|đầu)\b.*$"
@@ -104,12 +102,11 @@ _THREE_WORD_UNITS = frozenset({"hợp tác", "tổ chức", "hộ kinh", "hộ g
 
 def _prev_words(body: str, start: int) -> tuple[str, str]:
     """The one or two words right before `start` (with their punctuation), nearest last."""
-    m = _PREV_WORDS.search(body, max(0, start - 40), start)
-    if not m:
+    window = body[max(0, start - 40) : start]
+    if not window[-1:].isspace():
         return "", ""
-    if m.group(1) is not None:
-        return m.group(1), m.group(2)
-    return "", m.group(3) or m.group(4) or ""
+    words = window.split()
+    return (words[-2] if len(words) > 1 else ""), (words[-1] if words else "")
 
 
 def _names_the_number(body: str, start: int) -> bool:
@@ -146,14 +143,33 @@ def _qualifier(body: str, start: int) -> tuple[str | None, int]:
     return qualifier, first
 
 
+def _clause_start(body: str, start: int) -> int:
+    """Where the clause holding `start` begins: after ";", ":", "(", a line break, " và ", or a "," or "."
+    that is not inside a number."""
+    low = max(0, start - 160)
+    at = max(body.rfind(c, low, start) for c in ";:!?\n(")
+    va = body.rfind(" và ", low, start)
+    if va >= 0:
+        at = max(at, va + 3)
+    for c in ",.":
+        k = body.rfind(c, max(at, low), start)
+        while k > at and body[k + 1 : k + 2].isdigit():
+            k = body.rfind(c, max(at, low), k)
+        at = max(at, k)
+    return at + 1 if at >= low else low
+
+
 def _label(body: str, start: int, fallback: str) -> str:
-    clause_start = max(0, start - 160)
-    for m in _CLAUSE_BREAK.finditer(body, clause_start, start):
-        clause_start = m.end()
-    text = body[clause_start:start]
-    text = _TAIL_VERBS.sub("", " " + text.strip()).strip()
-    text = _TRAILING_TIME.sub("", text)
-    text = _LEAD.sub("", text).strip()
+    """The subject before a figure: "Tổng thu ngân sách nhà nước" in "Tổng thu ngân sách nhà nước đạt ..."."""
+    words = body[_clause_start(body, start) : start].split()
+    while words and words[-1].casefold() in _TAIL_WORDS:
+        words.pop()
+    text = " ".join(words)
+    if any(w in text for w in ("ngày", "tháng", "năm", "nay", "đầu")):
+        text = _TRAILING_TIME.sub("", text)
+    lead = _LEAD.match(text)
+    if lead:
+        text = text[lead.end() :]
     words = text.split()
     if not words or len(words) > _MAX_LABEL_WORDS * 2:
         return fallback
@@ -179,7 +195,7 @@ def _count_unit(body: str, pos: int) -> tuple[str, int] | None:
     end = m.start(1) + len(first)
     for g in (2, 3):
         w = m.group(g)
-        if not w or w.casefold() in _NOT_UNITS or w[:1].isupper() != first[:1].isupper():
+        if not w or w.casefold() in _NOT_UNITS or (w[:1].isupper() and not first[:1].isupper()):
             break
         if len(words) == 2 and " ".join(words).casefold() not in _THREE_WORD_UNITS:
             break
@@ -198,9 +214,12 @@ def find_indicators(body: str) -> list[Indicator]:
         start, end = m.span()
         if start < skip_until:
             continue
-        value = parse_number(m.group(1))
-        if value is None:
+        # a unit starts with a letter, "%" or "/": anything else after the number rules it out at once
+        after = body[end : end + 2]
+        c = after[:1]
+        if not (c.isalpha() or c in "%/" or (c == " " and (after[1:].isalpha() or after[1:] == "%"))):
             continue
+        value = Decimal(m.group(1).replace(".", "").replace(",", "."))
         denominator = None
         unit = None
         unit_end = end
@@ -209,7 +228,7 @@ def find_indicators(body: str) -> list[Indicator]:
             r = _RATIO.match(body, end)
             if not r or _names_the_number(body, start):
                 continue
-            denominator = parse_number(r.group(1))
+            denominator = Decimal(r.group(1).replace(".", ""))
             counted = _count_unit(body, r.end())
             if denominator is None or counted is None:
                 continue

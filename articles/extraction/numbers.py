@@ -11,9 +11,12 @@ from decimal import Decimal, InvalidOperation
 NUMBER = re.compile(r"(?<![\w.,/:\-=])(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?![\d]|[.,]\d)")
 
 
+_WHOLE = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?")
+
+
 def parse_number(text: str) -> Decimal | None:
     """The value of a Vietnamese-style number ("2.900" → 2900, "94,36" → 94.36), or None."""
-    if not re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?", text or ""):
+    if not isinstance(text, str) or not _WHOLE.fullmatch(text):
         return None
     try:
         return Decimal(text.replace(".", "").replace(",", "."))

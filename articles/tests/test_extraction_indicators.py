@@ -1,0 +1,199 @@
+"""Reported figures: money, percentages, x/y ratios and counts, read Vietnamese style; no dates or names."""
+
+import time
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from articles.extraction.indicators import find_indicators
+from articles.extraction.numbers import parse_number
+
+
+def figures(body: str) -> list[tuple]:
+    return [(i.unit_class, i.normalised_value, i.denominator) for i in find_indicators(body)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("2.900", 2900),
+        ("94,36", Decimal("94.36")),
+        ("1.097,8", Decimal("1097.8")),
+        ("02", 2),
+        ("715,556", Decimal("715.556")),
+        ("5.870.000", 5870000),
+        ("12.4", None),
+        ("1,448,808", None),
+    ],
+)
+def test_numbers_are_read_vietnamese_style(text, value):
+    assert parse_number(text) == value
+
+
+def test_money_in_any_scale_with_per_person_unit_kept():
+    found = find_indicators(
+        "Tổng thu ngân sách đạt 1.215,5 tỷ đồng; thu nhập bình quân đạt 58,2 triệu đồng/người/năm; "
+        "kim ngạch xuất khẩu đạt 2,1 nghìn tỷ đồng và 131,5 triệu USD; doanh thu 1.500 tỉ đồng."
+    )
+    assert [(i.value, i.unit) for i in found] == [
+        (Decimal("1215.5"), "tỷ đồng"),
+        (Decimal("58.2"), "triệu đồng/người/năm"),
+        (Decimal("2.1"), "nghìn tỷ đồng"),
+        (Decimal("131.5"), "triệu USD"),
+        (1500, "tỷ đồng"),
+    ]
+    assert found[0].normalised_value == Decimal("1215500000000")
+
+
+def test_every_percentage_counts_even_comparisons():
+    assert figures(
+        "Giá trị sản xuất tăng 7,25% so với cùng kỳ, bằng 48,2% kế hoạch năm; 100% chi bộ sinh hoạt "
+        "chuyên đề; tăng trưởng bình quân 8,1%/năm; giải ngân đạt 53,2 % kế hoạch."
+    ) == [
+        ("percent", Decimal("7.25"), None),
+        ("percent", Decimal("48.2"), None),
+        ("percent", 100, None),
+        ("percent", Decimal("8.1"), None),
+        ("percent", Decimal("53.2"), None),
+    ]
+
+
+def test_ratio_gives_value_denominator_and_counted_noun():
+    found = find_indicators(
+        "Huyện đạt và vượt 21/22 chỉ tiêu Nghị quyết; kết nạp 186/160 đảng viên (đạt 116%)."
+    )
+    assert [(i.value, i.denominator, i.unit) for i in found[:2]] == [
+        (21, 22, "chỉ tiêu"),
+        (186, 160, "đảng viên"),
+    ]
+    assert found[2].unit == "%"
+
+
+def test_counts_of_a_noun_including_glued_measures():
+    found = find_indicators(
+        "Thành lập 17 doanh nghiệp; kiểm tra 02 tổ chức đảng và 03 đảng viên; gieo trồng 1.500ha cây màu; "
+        "tuyến đường dài 14km; đón khoảng 235.000 lượt khách; năng suất 62,5 tạ/ha; thu hút 1,2 triệu lượt khách."
+    )
+    assert [(i.value, i.unit) for i in found] == [
+        (17, "doanh nghiệp"),
+        (2, "tổ chức đảng"),
+        (3, "đảng viên"),
+        (1500, "ha"),
+        (14, "km"),
+        (235000, "lượt khách"),
+        (Decimal("62.5"), "tạ/ha"),
+        (Decimal("1.2"), "triệu lượt khách"),
+    ]
+    assert found[-1].normalised_value == Decimal("1.2")  # the scorer scales "triệu" itself
+
+
+def test_dates_are_not_indicators():
+    assert (
+        find_indicators(
+            "Sáng 1/12, Chiều nay 12.4, Ngày 10-12, ngày 24/11/2023, Ngày 17 – 9, tháng 12/2023, "
+            "quý I/2024, quý 2.2022, đợt 3/2 cho các đảng viên, (6/8), trước ngày 30 – 9;"
+        )
+        == []
+    )
+
+
+def test_years_terms_and_periods_are_not_indicators():
+    assert (
+        find_indicators(
+            "Năm 2023, nhiệm kỳ 2020 - 2025, giai đoạn 2021–2030, 6 tháng đầu năm, lũy kế 10 tháng, "
+            "3 tháng cuối năm 2024, vụ Đông Xuân 2023-2024."
+        )
+        == []
+    )
+
+
+def test_ordinals_and_numbered_names_are_not_indicators():
+    assert (
+        find_indicators(
+            "Hội nghị lần thứ 16, Kỳ họp thứ 18 khóa XX, Hội nghị Trung ương 4, Chi bộ Khóm 3, Quốc lộ 54, "
+            "Nghị quyết số 12-NQ/TU, Chỉ thị 35 của Bộ Chính trị, chi bộ khu 5, (đối tượng 5), ĐH.11, Covid-19."
+        )
+        == []
+    )
+
+
+def test_time_of_day_and_page_counters_are_not_indicators():
+    assert (
+        find_indicators("7h30: khai mạc. Lúc 14 giờ 30, cập nhật 18:19:34. Lượt xem: 1615\n1 2 3 4 5") == []
+    )
+
+
+def test_qualifier_is_the_word_before_the_number():
+    found = find_indicators(
+        "Thu ngân sách đạt trên 15.300 tỷ đồng, ước đạt 10,34%, khoảng 3,1 tỷ USD, hơn 56.000 lao động, "
+        "gần 2.900 tỷ đồng, đạt 41.250 tỷ đồng."
+    )
+    assert [i.qualifier for i in found] == ["trên", "ước", "khoảng", "hơn", "gần", None]
+
+
+def test_label_is_the_subject_and_text_the_evidence():
+    body = "Tổng thu ngân sách nhà nước đạt trên 15.300 tỷ đồng, tăng 22,98% so cùng kỳ."
+    first, second = find_indicators(body)
+    assert first.label == "Tổng thu ngân sách nhà nước"
+    assert first.text == "đạt trên 15.300 tỷ đồng"
+    assert body[first.start : first.end] == first.text
+    assert second.text == "tăng 22,98% so cùng kỳ"
+
+
+def test_rate_denominator_is_not_a_count():
+    found = find_indicators("Giá trị sản xuất bình quân 01 ha đất nông nghiệp đạt 287 triệu đồng/năm.")
+    assert [(i.value, i.unit) for i in found] == [(287, "triệu đồng/năm")]
+
+
+def test_people_counted_as_dong_chi_are_not_money():
+    found = find_indicators("Có 1.817 đồng chí dự; Ban Thường vụ gồm 15 đồng chí; thưởng 500.000 đồng.")
+    assert [(i.value, i.unit) for i in found] == [(1817, "đồng chí"), (15, "đồng chí"), (500000, "đồng")]
+
+
+@given(st.text())
+@settings(max_examples=300, deadline=None)
+def test_never_raises_on_any_text(text):
+    for figure in find_indicators(text):
+        assert 0 <= figure.start <= figure.end <= len(text)
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "1",
+                ".",
+                ",",
+                "/",
+                "%",
+                " ",
+                "tỷ",
+                "đồng",
+                "ha",
+                "-",
+                "0",
+                "2023",
+                "ngày",
+                "đảng viên",
+                "Khóm",
+                "năm",
+                ":",
+                "h",
+            ]
+        ),
+        max_size=80,
+    )
+)
+@settings(max_examples=300, deadline=None)
+def test_never_raises_on_number_soup(parts):
+    find_indicators("".join(parts))
+
+
+def test_long_repetitive_input_is_fast():
+    for unit in ("1.1.1.1", "đồng chí, ", "12 ", "0 1% ", "1.111.", "1/1/"):
+        text = unit * (1_000_000 // len(unit))
+        began = time.process_time()
+        find_indicators(text)
+        assert time.process_time() - began < 5
