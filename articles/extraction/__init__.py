@@ -48,13 +48,7 @@ def extract(text: str, hints: dict | None = None) -> Extraction:
     result.published, result.author = header.published, header.author
     result.source_hint = cleaned.source_hint
 
-    captions = {start for start, _ in header.captions}
-    paragraphs, offset = [], 0
-    for line in header.body.split("\n"):
-        if line and offset not in captions:
-            paragraphs.append(line)
-        offset += len(line) + 1
-
+    paragraphs = header.paragraphs()
     try:
         reading = read_committee(header.title, paragraphs)
         dating = read_dates(

@@ -172,15 +172,12 @@ def _kind(text: str) -> str:
     return "hội nghị"
 
 
-_LEAD_CHARS = 2000  # a lead paragraph longer than this is not one
-
-
 def read_committee(title: str, paragraphs: list[str]) -> Reading:
     """Find the central committee and the meetings reported in the headline and lead."""
     reading = Reading()
     if title.isupper():  # a headline in capitals hides which words are names: read the lead instead
         title = ""
-    lead = [s for p in paragraphs[:2] for s in sentences(p[:_LEAD_CHARS])]
+    lead = [s for p in paragraphs[:2] for s in sentences(p)]
     first_meeting = None
     blocked = False
     for sentence in [title, *lead[:4]]:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from .types import Period
 
 _MIN_YEAR, _MAX_YEAR = 1945, 2100
+LEAD_CHARS = 2000  # a headline or lead paragraph longer than this is not one: read no further
 
 # A day and a month: "1/12", "10-12", "12.4", "17 – 9", optionally a year: "05/01/2024", "15-10-2024".
 _DMY = re.compile(
@@ -270,14 +271,11 @@ def text_anchor(text: str) -> dt.date | None:
     return None
 
 
-_LEAD_CHARS = 2000  # a headline or lead paragraph longer than this is not one
-
-
 def choose_period(title: str, paragraphs: list[str]) -> tuple[PeriodMention | None, list[PeriodMention]]:
     """The period the report covers: the first one named in the headline that is not the next period's
     plans, else in the lead; a bare "năm 2023" counts only in the headline and the first paragraph.
     Returns it with every period named alongside it (to infer a missing year from the next one's)."""
-    sources = [title[:_LEAD_CHARS], *(p[:_LEAD_CHARS] for p in paragraphs[:2])]
+    sources = [title[:LEAD_CHARS], *paragraphs[:2]]
     for i, text in enumerate(sources):
         mentions = find_periods(text)
         for m in mentions:

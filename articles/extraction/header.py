@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from .clean import Cleaned
-from .dates import find_dates
+from .dates import LEAD_CHARS, find_dates
 
 _FULL_DATE = re.compile(
     r"(?<!\d)\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}(?!\d)|(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)"
@@ -58,6 +58,17 @@ class Header:
     body: str
     captions: list[tuple[int, int]] = field(default_factory=list)  # spans of photo captions in `body`
     source: str | None = None  # a publisher credited under the article ("Theo Báo Cà Mau")
+
+    def paragraphs(self) -> list[str]:
+        """The body's paragraphs of running text, captions left out, each cut at LEAD_CHARS (a paragraph
+        longer than that is no paragraph, and the stages that read paragraphs need not read it all)."""
+        captions = {start for start, _ in self.captions}
+        found, offset = [], 0
+        for line in self.body.split("\n"):
+            if line and offset not in captions:
+                found.append(line[:LEAD_CHARS])
+            offset += len(line) + 1
+        return found
 
 
 def parse_stamp(line: str) -> dt.date | None:

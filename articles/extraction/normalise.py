@@ -59,9 +59,3 @@ def normalise(text: str) -> str:
     text = _OLD_TONE.sub(_modern_tone, text)
     text = _GLUED_STOP.sub(_space_after_stop, text)
     return "\n".join(line.strip() for line in text.split("\n"))
-
-
-def fold(text: str) -> str:
-    """Lower case without diacritics, "đ" as "d": for comparing names however they were typed."""
-    text = unicodedata.normalize("NFD", text.lower())
-    return "".join(c for c in text if not unicodedata.combining(c)).replace("đ", "d")

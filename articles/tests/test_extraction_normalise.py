@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from articles.extraction.normalise import fold, normalise
+from articles.extraction.normalise import normalise
 
 
 def test_text_is_composed_nfc():
@@ -68,6 +68,3 @@ def test_normalising_twice_changes_nothing(text):
     once = normalise(text)
     assert normalise(once) == once
 
-
-def test_fold_drops_case_and_diacritics():
-    assert fold("Đồng Tháp") == "dong thap"
