@@ -39,7 +39,7 @@ _CUE = re.compile(
     re.IGNORECASE,
 )
 _TODAY = re.compile(r"\b(?:sáng|chiều|trưa|tối|hôm|đêm) nay\b", re.IGNORECASE)
-_YESTERDAY = re.compile(r"\b(?:sáng|chiều|trưa|tối|đêm)? ?hôm qua\b", re.IGNORECASE)
+_YESTERDAY = re.compile(r"\b(?:hôm qua|(?:sáng|chiều|trưa|tối|đêm) (?:hôm )?qua)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

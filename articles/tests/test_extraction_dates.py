@@ -178,3 +178,11 @@ def test_a_bare_count_of_months_after_a_review_word_is_a_period():
         "months", 2024, months=9
     )
     assert period("Sau 3 tháng triển khai mô hình mới") is None
+
+
+def test_yesterday_means_the_day_before_publication():
+    lead = "Chiều qua, Ban Thường vụ Tỉnh ủy tổ chức hội nghị."
+    assert meeting_date("Hội nghị", lead, dt.date(2024, 1, 5)) == dt.date(2024, 1, 4)
+    assert (
+        meeting_date("Hội nghị", "Vừa qua, Ban Thường vụ thông qua nghị quyết.", dt.date(2024, 1, 5)) is None
+    )
