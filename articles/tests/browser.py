@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 
 import pytest
+from django.db import connections
 
 CHROMIUM = Path("/usr/bin/chromium")
 # The machine's network is closed: without these Chromium waits on connections it will never make.
@@ -45,7 +46,13 @@ def browser():
         _unavailable(f"{CHROMIUM} not found: install Debian's Chromium (apt-get install chromium)")
     # Assertions wait for the page as long as actions do: a busy CI machine renders slowly.
     expect.set_options(timeout=TIMEOUT_MS)
+    kept = {alias: connections[alias] for alias in connections}
     with sync_playwright() as playwright:
+        # Playwright's loop now counts as running in this thread, and Django then keeps a separate set of
+        # connections for async code: the tests would get fresh ones, without the data the test database
+        # setup stored on these (what serialized_rollback restores after each flush). Keep these.
+        for alias, connection in kept.items():
+            connections[alias] = connection
         chromium = playwright.chromium.launch(
             executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
         )
