@@ -11,7 +11,8 @@ from django.contrib.postgres.search import (
     SearchVectorField,
     TrigramWordSimilarity,
 )
-from django.db import models
+from django.core.exceptions import EmptyResultSet
+from django.db import connections, models
 from django.db.models import Count, Exists, F, Func, Max, Min, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce, Lower, TruncMonth
 from django.urls import reverse
@@ -229,6 +230,32 @@ class ArticleQuerySet(models.QuerySet):
     def public(self):
         return self.select_related("province", "locality", "source")
 
+    def facet_counts(self, **expressions):
+        """{name: {value: count}} for each expression over these articles, all in one scan
+        (GROUP BY GROUPING SETS) rather than one per expression: the article list's facet counts."""
+        counts = {name: {} for name in expressions}
+        if not expressions:
+            return counts
+        rows = self.order_by().values(**{f"facet_{name}": value for name, value in expressions.items()})
+        try:
+            sql, params = rows.query.sql_with_params()
+        except EmptyResultSet:
+            return counts
+        columns = [f"facet_{name}" for name in expressions]
+        select = ", ".join(f"{column}, GROUPING({column})" for column in columns)
+        sets = ", ".join(f"({column})" for column in columns)
+        with connections[self.db].cursor() as cursor:
+            cursor.execute(
+                f"SELECT {select}, COUNT(*) FROM ({sql}) AS facet_rows GROUP BY GROUPING SETS ({sets})",
+                params,
+            )
+            for row in cursor.fetchall():
+                for index, name in enumerate(expressions):
+                    value, grouped_by_other = row[2 * index], row[2 * index + 1]
+                    if not grouped_by_other and value is not None and value != "":
+                        counts[name][value] = row[-1]
+        return counts
+
 
 class Article(models.Model):
     """One news article, as ingested (raw_text) and as read by the extractor."""
@@ -332,6 +359,12 @@ class Article(models.Model):
                 F("date").desc(nulls_last=True),
                 F("id").desc(),
                 name="article_locality_date_idx",
+            ),
+            # Facet counts of the article list (ArticleQuerySet.facet_counts): every column they group by
+            # or filter on without a join, so the count is an index-only scan instead of the wide heap.
+            models.Index(
+                fields=["province", "level", "date", "period_kind", "source", "locality"],
+                name="article_facets_idx",
             ),
             # Reported period: in_period(start, end) overlaps.
             models.Index(fields=["period_start", "period_end"], name="article_period_idx"),
