@@ -54,28 +54,36 @@ def extract(text: str, hints: dict | None = None) -> Extraction:
         dating = read_dates(
             header.title, paragraphs, [m.sentence for m in reading.meetings], header.published, header.body
         )
+    except Exception as exc:
+        result.warnings.append(f"committee: {exc!r}")
+    else:
         result.period = dating.period
         result.meetings = [
             Meeting(date=date, organ=m.organ.text, kind=m.kind)
             for m, date in zip(reading.meetings, dating.dates, strict=True)
         ]
-        when = header.published or next((d for d in dating.dates if d), None)
-        place = locate(
-            reading.organ,
-            find_organs(header.title) + find_organs(header.body),
-            header.title,
-            header.body,
-            date=when,
-            hints=hints,
-            source_hint=cleaned.source_hint,
-            site_lines=cleaned.site_lines,
-            credited=header.source,
-        )
-        result.level, result.locality, result.locality_code = place.level, place.locality, place.locality_code
-        if place.province is not None:
-            result.province, result.province_code = place.province.name, place.province.code
-    except Exception as exc:
-        result.warnings.append(f"committee: {exc!r}")
+        try:
+            place = locate(
+                reading.organ,
+                find_organs(header.title) + find_organs(header.body),
+                header.title,
+                header.body,
+                date=header.published or next((d for d in dating.dates if d), None),
+                hints=hints,
+                source_hint=cleaned.source_hint,
+                site_lines=cleaned.site_lines,
+                credited=header.source,
+            )
+        except Exception as exc:
+            result.warnings.append(f"place: {exc!r}")
+        else:
+            result.level, result.locality, result.locality_code = (
+                place.level,
+                place.locality,
+                place.locality_code,
+            )
+            if place.province is not None:
+                result.province, result.province_code = place.province.name, place.province.code
 
     try:
         result.people = find_people(header.body)
