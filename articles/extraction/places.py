@@ -116,7 +116,7 @@ def _name_words(text: str, pos: int, level: str | None = None) -> list[tuple[str
             break
         if not words and word in _NOT_NAME:
             break
-        if word in _NAME_IF_FOLLOWED:
+        if not words and word in _NAME_IF_FOLLOWED:
             after = _WORD.match(text, m.end())
             if not after or after.group(1) or not after.group(2)[0].isupper() or text[m.end()] != " ":
                 break
@@ -366,12 +366,23 @@ def _place_organ(
         )
         if era == "2025":
             rows = [r for r in rows if r[4] == "2025"] or rows
-        row = _best(rows, lambda r: _province_of(r[5], era).code, votes)
+        # A district named beside the commune ("xã Hòa Lợi (huyện Châu Thành)") settles which one it is.
+        districts = {name for word, name in mentions if word in ("huyện", "quận", "thị xã", "thành phố")}
+        row = max(
+            rows,
+            key=lambda r: votes.get(_province_of(r[5], era).code, 0.0) + 10 * (_parent_name(r) in districts),
+            default=None,
+        )
         if row is not None:
             place.locality = _numbered(row[2], row[1])
             place.province = _province_of(row[5], era)
         elif name.isdigit():
             place.locality = _numbered(_COMMUNE_WORD.get(organ.text.split()[-2], "phường"), name)
+
+
+def _parent_name(row: tuple) -> str | None:
+    parent = gazetteer.unit(row[3])
+    return parent.name if parent is not None and parent.level == "district" else None
 
 
 def _numbered(unit_type: str, name: str) -> str:

@@ -312,3 +312,16 @@ def test_a_meeting_of_a_committee_named_after_it():
         "sơ kết",
         dt.date(2024, 4, 5),
     )
+
+
+def test_a_name_whose_second_word_starts_a_phrase_elsewhere():
+    lead = "Sáng 4/1, Ban Thường vụ Thành ủy Cao Lãnh tổ chức hội nghị sơ kết tình hình tháng 12/2023."
+    result = article("Ban Thường vụ Thành ủy sơ kết tình hình tháng 12/2023", lead)
+    assert (result.level, result.province, result.locality) == ("city", "Đồng Tháp", "Cao Lãnh")
+    assert result.meetings[0].date == dt.date(2024, 1, 4)
+
+
+def test_the_district_beside_a_commune_settles_which_commune_it_is():
+    lead = "Ngày 15/5/2020, Đảng bộ xã Hòa Lợi (huyện Châu Thành) tổ chức Đại hội đại biểu lần thứ XV."
+    result = article("Đảng bộ xã Hòa Lợi tổ chức Đại hội lần thứ XV", lead)
+    assert (result.level, result.province, result.locality) == ("commune", "Trà Vinh", "Hòa Lợi")
