@@ -148,3 +148,9 @@ def test_the_stamp_under_the_headline_wins_over_a_portals_date_above_it():
 def test_a_headline_printed_twice_is_not_part_of_the_body():
     h = header("Huyện ủy Cầu Kè sơ kết quý I năm 2024", "Huyện ủy Cầu Kè sơ kết quý I năm 2024", LEAD)
     assert h.body == LEAD
+
+
+def test_a_section_name_above_the_headline_is_not_the_headline():
+    assert header("Thời sự chính trị", "Huyện ủy Cầu Kè sơ kết quý I năm 2024", LEAD).title == (
+        "Huyện ủy Cầu Kè sơ kết quý I năm 2024"
+    )
