@@ -122,7 +122,7 @@ def parse_byline(line: str) -> str | None:
 
 
 def _is_title(line: str) -> bool:
-    return len(line.split()) >= 4 and parse_stamp(line) is None  # "Thời sự chính trị" is a section
+    return len(line.split()) >= 4 and parse_stamp(line) is None  # "Xây dựng Đảng" is a section
 
 
 def read_header(cleaned: Cleaned, published_hint: dt.date | None = None) -> Header:

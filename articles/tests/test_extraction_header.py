@@ -151,6 +151,6 @@ def test_a_headline_printed_twice_is_not_part_of_the_body():
 
 
 def test_a_section_name_above_the_headline_is_not_the_headline():
-    assert header("Thời sự chính trị", "Huyện ủy Cầu Kè sơ kết quý I năm 2024", LEAD).title == (
+    assert header("Xây dựng Đảng", "Huyện ủy Cầu Kè sơ kết quý I năm 2024", LEAD).title == (
         "Huyện ủy Cầu Kè sơ kết quý I năm 2024"
     )
