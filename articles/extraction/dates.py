@@ -287,10 +287,13 @@ def choose_period(title: str, paragraphs: list[str]) -> tuple[PeriodMention | No
 
 def _year_from_next(chosen: PeriodMention, mentions: list[PeriodMention]) -> int | None:
     """ "tháng 11, ... nhiệm vụ tháng 12 năm 2024": the year that ends the reported period just before the
-    next one named after it begins ("tháng 12 ... tháng 1/2025" is December 2024)."""
+    next one named after it begins ("tháng 12 ... tháng 1/2025" is December 2024); a period reported
+    alongside gives its own year."""
     for m in mentions:
         if m is chosen or not m.year or m.start < chosen.start:
             continue
+        if not m.is_next:  # "sơ kết quý III và 9 tháng năm 2024": reported together, the same year
+            return m.year
         begins = m.period(m.year).bounds()[0]
         for year in (m.year, m.year - 1):
             if chosen.period(year).bounds()[1] < begins:

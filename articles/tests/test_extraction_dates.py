@@ -186,3 +186,7 @@ def test_yesterday_means_the_day_before_publication():
     assert (
         meeting_date("Hội nghị", "Vừa qua, Ban Thường vụ thông qua nghị quyết.", dt.date(2024, 1, 5)) is None
     )
+
+
+def test_periods_reported_together_share_a_year():
+    assert period("Sơ kết công tác quý III và 9 tháng năm 2024") == Period("quarter", 2024, quarter=3)
