@@ -1,8 +1,9 @@
 from django.contrib import admin
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 
-admin.site.site_header = "Lưu trữ tin hội nghị — Quản trị"
-admin.site.site_title = "Lưu trữ tin hội nghị"
+admin.site.site_header = _("Lưu trữ tin hội nghị — Quản trị")
+admin.site.site_title = _("Lưu trữ tin hội nghị")
 
 urlpatterns = [
     path("admin/", admin.site.urls),
