@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from articles.extraction.numbers import NUMBER
+from articles.extraction.numbers import NUMBER, value_of
 from articles.extraction.titles import words
 from articles.extraction.types import Indicator
 
@@ -23,8 +23,10 @@ _MONEY = re.compile(
     r"\s*((?:(?:nghìn|ngàn)\s+)?(?:tỷ|tỉ|triệu|nghìn|ngàn)\s+)?(đồng|dồng|USD|usd|đô la(?: Mỹ)?)"
     rf"(?!{_WORD})(?!\s+(?:chí|bào)\b){_PER}"
 )
-_MEASURE = re.compile(rf" ?(km2|m2|m3|ha|km|kg|tấn|tạ|MW|kW|kWh|lít|hecta|héc-ta)(?!{_WORD}|\d){_PER}")
-_MAGNITUDE = re.compile(r" (nghìn|ngàn|triệu|vạn) (?=[^\W\d_])")
+_MEASURE = re.compile(rf" ?(km2|m2|m3|ha|km|kg|tấn|tạ|MW|kW|kWh|lít|hecta|héc-ta|m)(?!{_WORD}|\d){_PER}")
+# "1.200 tỷ" with no noun after it: billions of đồng.
+_BARE_BILLION = re.compile(rf" (tỷ|tỉ)(?!{_WORD})(?: ({_WORD}+))?")
+_MAGNITUDE = re.compile(r" (nghìn|ngàn|triệu|tỷ|tỉ|vạn) (?=[^\W\d_])")
 _NOUN = re.compile(rf" ({_WORD}+)(?: ({_WORD}+))?(?: ({_WORD}+))?")
 _TIME = re.compile(r"h\d|:\d|-\d| ?[–-] ?\d|giờ")
 _ZERO_SPACE = re.compile(r"(?<![\w.,])0 $")
@@ -38,6 +40,8 @@ _NOT_UNITS = words(
     qua gần hơn khoảng trở đều cũng vẫn rất hay hết nay tới
     """
 )
+# Capitalised codes after a number that are document or body codes, not counted things.
+_NOT_UNIT_CODES = words("NQ TW TU QĐ UBND HĐND BTV BCH CP KH CT QH TB BC HD KL ĐH")
 # Words before a number that make it a date, an ordinal or part of a name.
 _NAMING_WORDS = words(
     """
@@ -187,13 +191,13 @@ def _count_unit(body: str, pos: int) -> tuple[str, int] | None:
     if not m:
         return None
     first = m.group(1)
-    if first.casefold() in _NOT_UNITS or (first.isupper() and len(first) > 1):
+    if first.casefold() in _NOT_UNITS or first in _NOT_UNIT_CODES:
         return None
     if first.casefold() == "chỉ" and (m.group(2) or "").casefold() != "tiêu":
         return None  # "chỉ" is "only", unless it is "chỉ tiêu"
     words = [first]
     end = m.start(1) + len(first)
-    for g in (2, 3):
+    for g in () if first.isupper() else (2, 3):  # "3 HTX": a code stands alone
         w = m.group(g)
         if not w or w.casefold() in _NOT_UNITS or (w[:1].isupper() and not first[:1].isupper()):
             break
@@ -219,7 +223,7 @@ def find_indicators(body: str) -> list[Indicator]:
         c = after[:1]
         if not (c.isalpha() or c in "%/" or (c == " " and (after[1:].isalpha() or after[1:] == "%"))):
             continue
-        value = Decimal(m.group(1).replace(".", "").replace(",", "."))
+        value = value_of(m.group(1))
         denominator = None
         unit = None
         unit_end = end
@@ -240,6 +244,8 @@ def find_indicators(body: str) -> list[Indicator]:
             if _ZERO_SPACE.search(body, max(0, start - 3), start):  # "0 68%": a lost decimal comma
                 value = Decimal("0." + m.group(1).replace(".", "").replace(",", ""))
                 start -= 2
+        elif (bb := _BARE_BILLION.match(body, end)) and (bb.group(2) or "").casefold() in _NOT_UNITS | {""}:
+            unit, unit_end = "tỷ đồng", bb.end(1)
         elif mo := _MONEY.match(body, end):
             unit = (
                 (mo.group(1) or "").replace("ngàn", "nghìn").replace("tỉ", "tỷ") + mo.group(2) + mo.group(3)

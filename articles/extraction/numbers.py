@@ -5,13 +5,22 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
-# A whole number token, not glued to a word, a date, a code or a time on its left ("Covid-19", "ĐH.11",
+# A whole number token ("3.5%": a dot before one or two digits and "%" is a decimal point), not glued to a word, a date, a code or a time on its left ("Covid-19", "ĐH.11",
 # "12/2023", "18:19"), and not the head of a longer dotted or comma'd token on its right ("12.4" is a date,
 # "0294.3874070" a phone number, "1,448,808" English thousands): those give no match at all.
-NUMBER = re.compile(r"(?<![\w.,/:\-=])(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?![\d]|[.,]\d)")
+NUMBER = re.compile(
+    r"(?<![\w.,/:\-=])(\d{1,3}\.\d{1,2}(?= ?%)|\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?![\d]|[.,]\d)"
+)
 
 
 _WHOLE = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?")
+
+
+def value_of(token: str) -> Decimal:
+    """The value of a token NUMBER matched."""
+    if "." in token and len(token) - token.index(".") <= 3:
+        return Decimal(token)  # "3.5" before "%"
+    return Decimal(token.replace(".", "").replace(",", "."))
 
 
 def parse_number(text: str) -> Decimal | None:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 
 from articles.extraction.titles import (
@@ -60,67 +59,36 @@ _MEETING = re.compile(
 _BREAK = re.compile(r"\n+|;|[.!?…]+[\"”’)]*[ \t]*(?=[\"“]?[^\W\d_])")
 _LAST_WORD = re.compile(r"[^\W\d_]+$")
 _NEWLINE = re.compile(r"\n")
-# A sentence is read for people only if it holds one of these: an honorific or a piece of a title.
-_CANDIDATE_WORDS = (
-    "đồng chí",
-    "Đồng chí",
+_UPPER = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+# Starts with a capital, so the regex engine only stops at capitals: cheap over a whole body.
+_FAMILY_BEFORE_CAPITAL = re.compile(
+    "(?:" + "|".join(sorted((f.capitalize() for f in FAMILY_NAMES), key=len, reverse=True)) + f") [{_UPPER}]"
+)
+_HONORIFICS = (
+    "đồng chí ",
+    "Đồng chí ",
     "Đ/c",
     "đ/c",
     "Đ.c",
     "đ.c",
-    "Ông ",
     "ông ",
-    "Bà ",
+    "Ông ",
     "bà ",
-    "Anh ",
+    "Bà ",
     "anh ",
-    "Chị ",
     "chị ",
-    "Cụ ",
     "cụ ",
-    "Bí thư",
-    "Chủ tịch",
-    "Chủ nhiệm",
-    "Ủy viên",
-    "ủy viên",
-    "UV",
-    "TUV",
-    "PBT",
-    "rưởng",
-    "Giám đốc",
-    "Chánh ",
-    "Chỉ huy",
-    "Chính ủy",
-    "Tư lệnh",
-    "Thủ tướng",
-    "Đại biểu",
-    "ĐBQH",
-    "Biên tập",
-    "Thư ký",
-    "Kiểm sát",
-    "Thẩm phán",
-    "phát ngôn",
-    "Chuyên viên",
-    "tướng",
-    " tá ",
-    " úy ",
+    "Cụ ",
 )
-
-
-def _may_name_someone(text: str) -> bool:
-    # a name is capitalised: a sentence without capitals names no one
-    return text != text.lower() and any(w in text for w in _CANDIDATE_WORDS)
-
-
 _LIST_GAP = re.compile(r"\s*(?:[,;]\s*)?(?:(?:và|cùng)\s+)?")
 _TRIGGERS_BY_FIRST: dict[str, list[tuple[list[str], bool, bool]]] = {}
 for _words, _plural in TRIGGERS:
     _TRIGGERS_BY_FIRST.setdefault(_words[0], []).append((list(_words), _plural, _words in STRONG_TRIGGERS))
 _HEAD_LISTS = {first: [list(h) for h in heads] for first, heads in TITLE_HEADS.items()}
 _PREFIX_WORDS = 15
-_MAX_REREAD = 50  # distinct names beyond which bare repeats are not looked for (no real article has so many)
 _WINDOW = 200  # characters looked at around a person for role cues
 _SUFFIX_END = re.compile(r"[,;:.(]")
+_ASIDE = re.compile(r"\s*(?:\(([^()]{0,60})\)|,([^,;.()]{0,60}),)")
 _SUFFIX_WORDS = 12
 
 
@@ -156,57 +124,65 @@ def _boundaries(body: str) -> tuple[list[int], list[int]]:
     return sentences, clauses
 
 
-class _Tokens:
-    """Tokens of the sentences that may name someone, as parallel lists (cheaper than objects)."""
+def _zones(body: str, sentences: list[int]) -> list[tuple[int, int]]:
+    """Stretches of the body worth tokenising: the sentences holding a family name before a capitalised
+    syllable ("Nguyễn Văn") or an honorific. The rest cannot name anyone."""
+    marks = {bisect.bisect_right(sentences, m.start()) - 1 for m in _FAMILY_BEFORE_CAPITAL.finditer(body)}
+    for honorific in _HONORIFICS:
+        at = body.find(honorific)
+        while at != -1:
+            marks.add(bisect.bisect_right(sentences, at) - 1)
+            at = body.find(honorific, at + 1)
+    zones: list[tuple[int, int]] = []
+    bounds = [*sentences, len(body)]
+    for k in sorted(marks):
+        a, b = bounds[k], bounds[k + 1]
+        if zones and zones[-1][1] == a:
+            zones[-1] = (zones[-1][0], b)
+        else:
+            zones.append((a, b))
+    return zones
 
-    def __init__(self, body: str, sentences: list[int], extra: tuple[str, ...] = ()):
+
+class _Tokens:
+    """Tokens of the body's zones (see `_zones`) as parallel lists (cheaper than one object per token)."""
+
+    def __init__(self, body: str, zones: list[tuple[int, int]]):
         found = []
-        bounds = [*sentences, len(body)]
-        zone_starts = set()
-        z_start = z_end = -1
-        for a, b in zip(bounds, bounds[1:], strict=False):
-            if b > a and (_may_name_someone(body[a:b]) or any(x in body[a:b] for x in extra)):
-                if a != z_end:
-                    if z_end > z_start >= 0:
-                        found.extend(_TOKEN.finditer(body, z_start, z_end))
-                    z_start = a
-                    zone_starts.add(a)
-                z_end = b
-        if z_end > z_start >= 0:
-            found.extend(_TOKEN.finditer(body, z_start, z_end))
+        for a, b in zones:
+            found.extend(_TOKEN.finditer(body, a, b))
         self.text = text = [m.group() for m in found]
         self.start = start = [m.start() for m in found]
-        self.end = [m.end() for m in found]
         n = len(text)
         # Tokens hold no spaces and case folding never makes one, so one call folds them all.
         low = " ".join(text).casefold().split(" ")
-        self.low = low = low if len(low) == n else [t.casefold() for t in text]
-        self.word = [t[0].isalpha() for t in text]
-        heads = [t[0] != lt[:1] for t, lt in zip(text, low, strict=True)]
-        self.cap = [h and not t[1:].isupper() for h, t in zip(heads, text, strict=True)]
-        self.abbr = [h and t[1:].isupper() for h, t in zip(heads, text, strict=True)]
+        self.low = low if len(low) == n else [t.casefold() for t in text]
+        self.cap = [t.istitle() for t in text]  # "Nguyễn", "K'Phúc", "Đ"; not "UBND"
+        self.abbr = [t.isupper() for t in text]  # "UBND", "TƯ", "UV"
         self.newline = newline = [False] * n
-        for pos in [*zone_starts, *(m.start() for m in _NEWLINE.finditer(body))]:
+        for pos in [*(a for a, _ in zones), *(m.start() for m in _NEWLINE.finditer(body))]:
             i = bisect.bisect_left(start, pos)
             if i < n:
                 newline[i] = True
 
 
 class _Reader:
-    def __init__(
-        self, body: str, extra: tuple[str, ...] = (), bounds: tuple[list[int], list[int]] | None = None
-    ):
+    def __init__(self, body: str):
         self.body = body
-        self.sentences, self.clauses = bounds or _boundaries(body)
-        self.toks = toks = _Tokens(body, self.sentences, extra)
+        self.sentences, self.clauses = _boundaries(body)
+        self.toks = toks = _Tokens(body, _zones(body, self.sentences))
         self.n = len(toks.text)
-        self.text, self.lows, self.start, self.end = toks.text, toks.low, toks.start, toks.end
-        self.caps, self.abbrs, self.words, self.nl = toks.cap, toks.abbr, toks.word, toks.newline
+        self.text, self.lows, self.start = toks.text, toks.low, toks.start
+        self.caps, self.abbrs, self.nl = toks.cap, toks.abbr, toks.newline
         self.mentions: list[_Mention] = []
         self.short_refs: list[tuple[int, int, str]] = []
         self.elected: set[int] = (
             set()
         )  # indexes of mentions "được bầu giữ chức ...": at the meeting  # (span_start, token index, last syllable)
+
+    def stop(self, i: int) -> int:
+        """Where token i ends."""
+        return self.start[i] + len(self.text[i])
 
     # -- small predicates ------------------------------------------------------------------------------
     def low(self, i: int) -> str:
@@ -254,7 +230,7 @@ class _Reader:
             return h, h
         k = h
         while k < self.n and self.glued(k):
-            if not self.words[k]:
+            if not self.text[k][0].isalpha():
                 break
             nxt = self.low(k + 1)
             if self.caps[k] or self.abbrs[k]:
@@ -290,22 +266,23 @@ class _Reader:
         return h, k
 
     def title_text(self, i: int, k: int) -> str:
-        return self.body[self.start[i] : self.end[k - 1]] if k > i else ""
+        return self.body[self.start[i] : self.stop(k - 1)] if k > i else ""
 
     def titles_after(self, k: int) -> tuple[list[str], int]:
         """Titles written after a name: "A, Ủy viên ..., Bí thư ..." or "A - Bí thư ..." / "A-Bí thư"."""
         titles: list[str] = []
-        first = True
         while k + 1 < self.n:
-            sep = self.text[k]
-            if not (sep == "," or (first and sep in _DASHES)) or self.nl[k]:
+            sep = self.lows[k]
+            if not (sep in (",", "kiêm") or sep in _DASHES) or self.nl[k]:
                 break
-            te = self.title_end(k + 1)
+            j = k + 1
+            if self.lows[j] == "nguyên" and not self.caps[j]:
+                j += 1  # "nguyên Bí thư Tỉnh ủy": a former post is still a title
+            te = self.title_end(j)
             if te is None or not self.glued(k + 1):
                 break
             titles.append(self.title_text(k + 1, te[1]))
             k = te[1]
-            first = False
         # "... được bầu giữ chức Bí thư Tỉnh ủy"
         j = k
         if self.low(j) == "được" and self.low(j + 1) in ("bầu", "chỉ", "bổ", "phân"):
@@ -357,8 +334,8 @@ class _Reader:
             size = end - p
             if not 2 <= size <= 5:
                 continue
-            if size == 2 and self.joined(p, end).casefold() in place_names():
-                continue
+            if self.joined(p, end).casefold() in place_names():
+                continue  # "Bí thư Thành ủy TP Hồ Chí Minh"
             if size == 2 and p == start and after_organ and end - start == 2:
                 # "Bí thư Huyện ủy Lâm Hà": two syllables right after an organ are a place unless known
                 continue
@@ -371,9 +348,9 @@ class _Reader:
         m = _Mention(
             name=tuple(self.text[name_i:name_k]),
             start=self.start[name_i],
-            end=self.end[name_k - 1],
+            end=self.stop(name_k - 1),
             span_start=span_start,
-            span_end=self.end[end_k - 1] if end_k > 0 else 0,
+            span_end=self.stop(end_k - 1) if end_k > 0 else 0,
             titles=titles,
         )
         if len(self.mentions) in self.elected:
@@ -440,6 +417,9 @@ class _Reader:
         ]
         c = 0
         i = 0
+        pending = (
+            None  # titles before a name, waiting for it: (titles, index where the next one starts, start)
+        )
         while c < len(candidates):
             if candidates[c] < i:
                 c += 1
@@ -469,7 +449,21 @@ class _Reader:
                 continue
             cap = self.caps[i]
             if cap and self.match_head(i) is not None:
-                after = self.person_at(i, start, False, [])
+                count = len(self.mentions)
+                lead, span_start = [], start
+                if pending is not None and pending[1] == i:
+                    lead, span_start = pending[0], pending[2]  # "Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh A"
+                pending = None
+                after = self.person_at(i, span_start, False, lead)
+                if (
+                    len(self.mentions) == count
+                    and after is not None
+                    and after < n
+                    and self.text[after] == ","
+                ):
+                    te = self.title_end(i)
+                    if te is not None and te[1] == after:
+                        pending = ([*lead, self.title_text(i, after)], after + 1, span_start)
                 i = max(after or i + 1, i + 1)
                 continue
             if (
@@ -533,7 +527,7 @@ class _Reader:
             names = by_last.get(last, set())
             if len({tuple(x.casefold() for x in nm) for nm in names}) == 1:
                 name = next(iter(names))
-                m = _Mention(name, self.start[j], self.end[j], span_start, self.end[j])
+                m = _Mention(name, self.start[j], self.stop(j), span_start, self.stop(j))
                 self.mentions.append(m)
         self.mentions.sort(key=lambda m: m.span_start)
 
@@ -592,10 +586,13 @@ def _assign_roles(body: str, reader: _Reader) -> None:
         if g + 1 < len(groups):
             nxt = min(nxt, groups[g + 1][0].span_start)
         tail = body[last.span_end : min(max(nxt, last.span_end), last.span_end + _WINDOW)]
-        parts = _SUFFIX_END.split(tail, 2)
-        after = parts[0]
-        if not after.strip() and len(parts) > 2 and len(parts[1].split()) <= 8:
-            after = parts[2]  # "Cụ A, đảng viên 55 năm tuổi Đảng, phát biểu": past a short aside
+        aside = _ASIDE.match(tail)
+        if aside:  # "A (thứ hai từ trái) trao ...", "Cụ A, đảng viên 55 năm tuổi Đảng, phát biểu"
+            found, _ = _cues(aside.group(1) or aside.group(2) or "")
+            if not found:
+                tail = tail[aside.end() :]
+        segments = _SUFFIX_END.split(tail, 2)
+        after = segments[0] if segments[0].strip() or len(segments) < 2 else segments[1]
         found, weak_after = _cues(" ".join(after.split()[:_SUFFIX_WORDS]), chained=True)
         roles |= found
         if (weak or weak_after) and meeting and "report" not in roles:
@@ -608,13 +605,10 @@ def find_people(body: str) -> list[Appearance]:
     """Every named person in `body`, merged by full name, in order of first mention."""
     if not isinstance(body, str) or not body:
         return []
+    if body == body.lower():
+        return []  # names are capitalised
     reader = _Reader(body)
     reader.read()
-    # A full name read once may come back bare in a sentence that was skipped: read those too.
-    read = Counter(" ".join(m.name) for m in reader.mentions if len(m.name) >= 2)
-    if len(read) <= _MAX_REREAD and any(body.count(name) > seen for name, seen in read.items()):
-        reader = _Reader(body, tuple(read), (reader.sentences, reader.clauses))
-        reader.read()
     reader.known_names()
     _assign_roles(body, reader)
     people: dict[str, Appearance] = {}

@@ -64,7 +64,7 @@ _HEADS = """
 |tư lệnh|phó tư lệnh|thủ tướng|phó thủ tướng|bộ trưởng|thứ trưởng|đại biểu quốc hội|hiệu trưởng
 |phó hiệu trưởng|tổng biên tập|phó tổng biên tập|chủ tịch nước|phó chủ tịch nước|cục trưởng|phó cục trưởng
 |chi cục trưởng|tổng cục trưởng|tổng thư ký|thư ký|kiểm sát viên|thẩm phán|người phát ngôn|chủ nhiệm ủy ban
-|trưởng đoàn đại biểu quốc hội|thủ trưởng|đbqh|chuyên viên|nguyên bí thư|nguyên chủ tịch
+|trưởng đoàn đại biểu quốc hội|thủ trưởng|đbqh|chuyên viên|thường trực ban bí thư|ủy viên bộ chính trị
 """
 TITLE_HEADS: dict[str, tuple[tuple[str, ...], ...]] = {}
 for _h in sorted({h.strip() for h in _HEADS.replace("\n", "").split("|") if h.strip()} | RANKS):

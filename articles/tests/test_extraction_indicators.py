@@ -197,3 +197,17 @@ def test_long_repetitive_input_is_fast():
         began = time.process_time()
         find_indicators(text)
         assert time.process_time() - began < 5
+
+
+def test_bare_billions_are_money_and_dotted_percent_is_decimal():
+    found = find_indicators("Thu ngân sách đạt 1.200 tỷ, tăng 3.5% so cùng kỳ; đón 1,2 tỷ lượt khách.")
+    assert [(i.unit_class, i.value, i.unit) for i in found] == [
+        ("money", 1200, "tỷ đồng"),
+        ("percent", Decimal("3.5"), "%"),
+        ("count", Decimal("1.2"), "tỷ lượt khách"),
+    ]
+
+
+def test_acronym_counted_but_document_codes_are_not():
+    found = find_indicators("Thành lập mới 3 HTX và 12 DN; ban hành Nghị quyết 12 NQ.")
+    assert [(i.value, i.unit) for i in found] == [(3, "HTX"), (12, "DN")]

@@ -221,3 +221,32 @@ def test_long_repetitive_input_is_fast():
         began = time.process_time()
         find_people(text)
         assert time.process_time() - began < 5
+
+
+def test_kiem_and_dashes_join_titles():
+    found = people(
+        "Đồng chí Lò Văn Sơn, Phó Bí thư Tỉnh ủy kiêm Chủ tịch UBND tỉnh phát biểu. "
+        "Đ/c Tống Văn Hải - Tỉnh ủy viên - Bí thư Huyện ủy dự."
+    )
+    assert found["Lò Văn Sơn"].titles == ["Phó Bí thư Tỉnh ủy", "Chủ tịch UBND tỉnh"]
+    assert found["Tống Văn Hải"].titles == ["Tỉnh ủy viên", "Bí thư Huyện ủy"]
+
+
+def test_several_titles_before_a_name():
+    found = people("Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh Âu Văn Hùng phát biểu tại hội nghị.")
+    assert found["Âu Văn Hùng"].titles == ["Phó Bí thư Tỉnh ủy", "Chủ tịch UBND tỉnh"]
+
+
+def test_former_post_is_a_title():
+    found = people("Đồng chí Cù Văn Khải, nguyên Bí thư Tỉnh ủy dự buổi lễ.")
+    assert found["Cù Văn Khải"].titles == ["nguyên Bí thư Tỉnh ủy"]
+    assert found["Cù Văn Khải"].roles == ["attend"]
+
+
+def test_a_city_named_after_a_person_is_not_a_person():
+    assert find_people("Bí thư Thành ủy TP Hồ Chí Minh phát biểu tại hội nghị.") == []
+
+
+def test_a_photo_position_between_name_and_verb_is_skipped():
+    found = people("Đồng chí Diệp Văn Bảy (thứ hai từ trái sang) trao quyết định tại buổi lễ.")
+    assert found["Diệp Văn Bảy"].roles == ["attend"]
