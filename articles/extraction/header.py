@@ -44,6 +44,7 @@ _GROUP_BYLINE = re.compile(
 )
 _PUBLISHER = re.compile(r"(?:Theo|Nguồn|Báo|Tạp chí|Đài|Cổng|Trang|Thông tấn|TTXVN|VOV|VTV)\b")
 _SOURCE_LINE = re.compile(r"\(?(?:Theo|Nguồn)\b:?\s*[^.!?]{2,80}?\)?\.?")
+_PHOTO_CREDIT = re.compile(r"\(?(?:Ảnh|Video|Đồ họa)\s*:\s*[^.!?]{2,60}\)?", re.IGNORECASE)
 _NAME_SEPARATORS = re.compile(r"\s+[-–—&]\s+|\s*,\s+|\s+và\s+")
 _PARENTHESIS = re.compile(r"\s*\([^()]{1,60}\)$")
 
@@ -162,6 +163,9 @@ def read_header(cleaned: Cleaned, published_hint: dt.date | None = None) -> Head
             continue
         if _SOURCE_LINE.fullmatch(lines[i]) and source is None:  # "Theo Báo Cà Mau", "Nguồn: baocamau.vn"
             source = lines[i]
+            drop.add(i)
+            continue
+        if _PHOTO_CREDIT.fullmatch(lines[i]):  # "Ảnh: Thu Hà" under the writer's byline
             drop.add(i)
             continue
         if author is not None:

@@ -154,3 +154,8 @@ def test_a_section_name_above_the_headline_is_not_the_headline():
     assert header("Xây dựng Đảng", "Huyện ủy Cầu Kè sơ kết quý I năm 2024", LEAD).title == (
         "Huyện ủy Cầu Kè sơ kết quý I năm 2024"
     )
+
+
+def test_a_photo_credit_under_the_byline_is_skipped():
+    h = header("Huyện ủy Cầu Kè sơ kết quý I năm 2024", LEAD, "Minh Anh", "Ảnh: Thu Hà")
+    assert (h.author, h.body) == ("Minh Anh", LEAD)
