@@ -5,7 +5,9 @@ PostgreSQL check every constraint as usual. Ids come from the tables' own sequen
 query, so rows can point at each other (an appearance at its meeting and person) before any is sent.
 """
 
-from django.db import connection
+from functools import cache
+
+from django.db import DEFAULT_DB_ALIAS, connections
 
 __all__ = ["copy_in"]
 
@@ -15,18 +17,25 @@ def copy_in(*groups: tuple[type, list]) -> None:
     groups = [(model, objects) for model, objects in groups if objects]
     if not groups:
         return
+    connection = connections[DEFAULT_DB_ALIAS]
     with connection.wrap_database_errors, connection.cursor() as cursor:
         _assign_ids(cursor, groups)
         for model, objects in groups:
-            fields = [f for f in model._meta.concrete_fields if not f.generated]
-            columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
-            table = connection.ops.quote_name(model._meta.db_table)
-            with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+            statement, fields = _copy_statement(model)
+            with cursor.cursor.copy(statement) as copy:
                 for obj in objects:
                     copy.write_row([_value(obj, f) for f in fields])
             for obj in objects:
                 obj._state.adding = False
-                obj._state.db = connection.alias
+                obj._state.db = DEFAULT_DB_ALIAS
+
+
+@cache
+def _copy_statement(model) -> tuple[str, list]:
+    quote = connections[DEFAULT_DB_ALIAS].ops.quote_name
+    fields = [f for f in model._meta.concrete_fields if not f.generated]
+    columns = ", ".join(quote(f.column) for f in fields)
+    return f"COPY {quote(model._meta.db_table)} ({columns}) FROM STDIN", fields
 
 
 def _assign_ids(cursor, groups) -> None:
