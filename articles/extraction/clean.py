@@ -47,6 +47,7 @@ _NAV_SEPARATOR = re.compile(r"\s*[|›»]\s*|\s+>\s+")
 _SECTION_SEPARATOR = re.compile(r"\s+[-–/]\s+")
 _DATE = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}")
 _SENTENCE_BREAK = re.compile(r"[.!?…] (\w)")
+_ELLIPSIS = re.compile(r"\.\.\.|…")
 # Portal headers are set in capitals and name the site.
 _PORTAL = re.compile(
     r"CỔNG THÔNG TIN|TRANG THÔNG TIN|TRANG TIN|BÁO ĐIỆN TỬ|WEBSITE|ĐẢNG BỘ (?:TỈNH|THÀNH PHỐ|HUYỆN)"
@@ -82,10 +83,10 @@ def _is_furniture(line: str) -> bool:
         return False
     if _COUNTER.fullmatch(line) or _FURNITURE.fullmatch(line) or _LINK.fullmatch(line):
         return True
-    if _PAGINATION.fullmatch(line) and not _DATE.search(line):
-        return True
-    if _DATE.search(line):
+    if _DATE.search(line):  # a stamp, or running text
         return False
+    if _PAGINATION.fullmatch(line):
+        return True
     parts = _NAV_SEPARATOR.split(line)
     if len(parts) > 1 and all(len(p) <= 30 and not re.search(r"[.,;]", p) for p in parts):
         return True
@@ -150,12 +151,10 @@ def clean(text: str) -> Cleaned:
 def _take_source_prefix(lines: list[str]) -> str | None:
     """Remove a publisher's tag from the first lines that carry one; return it."""
     for i, line in enumerate(lines[:8]):
-        alone = _SOURCE_ALONE.fullmatch(line)
-        if (
-            alone and i > 0 and (alone.group(1) or alone.group(2)) not in _NOT_SOURCES
-        ):  # "(HCM)" on a line of its own
+        alone = _SOURCE_ALONE.fullmatch(line)  # "(HCM)" on a line of its own
+        if alone and i > 0 and (tag := alone.group(1) or alone.group(2)) not in _NOT_SOURCES:
             lines[i] = ""
-            return alone.group(1) or alone.group(2)
+            return tag
         m = _SOURCE_PREFIX.match(line)
         if m and len(line) > m.end() + 20:
             tag = m.group("p") or m.group("b")
@@ -177,10 +176,10 @@ def _cut_listing(lines: list[str]) -> None:
     cut = stamps[1]
     # The next item's headline is often glued to the previous teaser: "...lúa chiêm xuân...Thị ủy Nghi Sơn".
     previous = lines[cut - 1]
-    m = re.search(r"(?:\.\.\.|…)(?=[A-ZĐÀ-Ỹ])", previous)
+    glued = next((m for m in _ELLIPSIS.finditer(previous) if previous[m.end() : m.end() + 1].isupper()), None)
     del lines[cut:]
-    if m:
-        lines[cut - 1] = previous[: m.end()]
+    if glued:
+        lines[cut - 1] = previous[: glued.end()]
     elif cut - 1 > stamps[0] + 1:
         del lines[cut - 1]
 
