@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count, F
 from django.utils.translation import gettext_lazy as _
 
+from .facets import precomputed_facets
 from .highlight import HEADLINE_MARKS
 from .models import AdministrativeUnit, Level, MeetingKind, PeriodKind, Source, UnitClass
 from .templatetags.archive_tags import unit_name
@@ -146,10 +147,16 @@ class ArticleFilter(filters.FilterSet):
         if "locality" in wanted and not (cleaned.get("province") or "province" in self.fixed):
             # Hundreds of options over the whole country: offered once a province is chosen.
             wanted.remove("locality")
+        chosen = {
+            name: value for name, value in cleaned.items() if name != "sort" and value not in (None, "")
+        }
+        # No filter or one on the whole archive: the counts the database keeps (articles/facets.py).
+        counts = None if self.fixed else precomputed_facets([n for n in wanted if n != "locality"], chosen)
+        counts = counts or {}
         groups = {}
         for name in wanted:
-            groups.setdefault(name if cleaned.get(name) not in (None, "") else None, []).append(name)
-        counts = {}
+            if name not in counts:
+                groups.setdefault(name if cleaned.get(name) not in (None, "") else None, []).append(name)
         for left_out, names in groups.items():
             queryset = self._filtered(left_out)
             if "kind" in names:
