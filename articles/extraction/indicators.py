@@ -87,8 +87,7 @@ _COMPLEMENT = re.compile(
     r"|(?:dự toán|kế hoạch|chỉ tiêu|Nghị quyết|nghị quyết)(?: năm| vốn giao| đề ra)?)"
 )
 _LEAD = re.compile(
-    r"^(?:và|trong đó|riêng|đồng thời|theo đó|đến nay|hiện|hiện nay|toàn (?:tỉnh|huyện|thành phố|thị xã|xã)"
-    r"|thành phố|tỉnh|huyện|quận|xã|phường)\s+",
+    r"^(?:và|trong đó|riêng|đồng thời|theo đó|đến nay|hiện|hiện nay|toàn (?:tỉnh|huyện|thành phố|thị xã|xã))\s+",
     re.IGNORECASE,
 )
 # Words closing a clause before its figure: verbs and qualifiers, not part of the subject.

@@ -47,10 +47,11 @@ _CUE = re.compile(
     r"|(?P<speak>phát biểu|kết luận|chỉ đạo|đề nghị|yêu cầu|nhấn mạnh|ghi nhận|đánh giá|kiến nghị|đề xuất"
     r"|\bnêu\b|cho rằng|khẳng định|lưu ý|biểu dương|chúc mừng|cảm ơn|bế mạc|khai mạc|tham luận|diễn văn"
     r"|giải trình|trao đổi|phát động|quán triệt|góp ý|thảo luận|nhắc lại|ôn lại|mong muốn|đề cập|bày tỏ"
-    r"|hoan nghênh|gợi mở|tiếp thu|giải đáp|trả lời|phân tích|truyền đạt|gửi lời)"
+    r"|hoan nghênh|gợi mở|tiếp thu|giải đáp|trả lời|phân tích|truyền đạt|gửi lời|công bố|\bđọc\b|phổ biến)"
     # saying something is speaking at a meeting only when the article is about one
     r"|(?P<weak>cho biết|chia sẻ|\bnói\b|thông tin)"
 )
+_GIVEN_TO = re.compile(r"\b(?:trao|tặng|trao tặng)\b[^.;]*\bcho\s*$")
 _CHAIN = re.compile(r"\s*(?:,|và)?\s*")  # between two cues of one subject: "dự và phát biểu"
 _MEETING = re.compile(
     r"hội nghị|cuộc họp|phiên họp|kỳ họp|đại hội|buổi lễ|lễ kỷ niệm|hội thảo|buổi làm việc|sinh hoạt|giao ban"
@@ -325,7 +326,9 @@ class _Reader:
     def joined(self, i: int, k: int) -> str:
         return " ".join(self.text[i:k])
 
-    def split_trailing_name(self, start: int, end: int, after_organ: bool) -> int | None:
+    def split_trailing_name(
+        self, start: int, end: int, after_organ: bool, right_after_head: bool
+    ) -> int | None:
         """Where a person's name starts in the capitalised run toks[start:end] ending a title."""
         best = None
         for p in range(start, end):
@@ -334,8 +337,8 @@ class _Reader:
             size = end - p
             if not 2 <= size <= 5:
                 continue
-            if self.joined(p, end).casefold() in place_names():
-                continue  # "Bí thư Thành ủy TP Hồ Chí Minh"
+            if (p > start or not right_after_head) and self.joined(p, end).casefold() in place_names():
+                continue  # "Bí thư Thành ủy TP Hồ Chí Minh", but "Chủ tịch Hồ Chí Minh" is a person
             if size == 2 and p == start and after_organ and end - start == 2:
                 # "Bí thư Huyện ủy Lâm Hà": two syllables right after an organ are a place unless known
                 continue
@@ -378,7 +381,7 @@ class _Reader:
             while r > head_end and self.caps[r - 1]:
                 r -= 1
             after_organ = r > head_end and self.low(r - 1) in ("ủy", "tỉnh", "huyện", "quận", "phố", "xã")
-            p = self.split_trailing_name(r, end, after_organ)
+            p = self.split_trailing_name(r, end, after_organ, r == head_end)
             if p is None:
                 return end
             title = self.title_text(j, p)
@@ -579,6 +582,8 @@ def _assign_roles(body: str, reader: _Reader) -> None:
             words = body[max(c_start, first.span_start - _WINDOW) : first.span_start].split()
             found, weak = _cues(" ".join(words[-_PREFIX_WORDS:]))
             roles |= found
+        elif _GIVEN_TO.search(body, max(prev_end, c_start, first.span_start - _WINDOW), first.span_start):
+            roles.add("attend")  # "... trao Huy hiệu Đảng cho đồng chí A": honoured at the ceremony
         # after: up to the next person, the end of the clause or the first comma
         nxt = (
             clauses[bisect.bisect_right(clauses, last.span_end)] if clauses[-1] > last.span_end else len(body)

@@ -250,3 +250,14 @@ def test_a_city_named_after_a_person_is_not_a_person():
 def test_a_photo_position_between_name_and_verb_is_skipped():
     found = people("Đồng chí Diệp Văn Bảy (thứ hai từ trái sang) trao quyết định tại buổi lễ.")
     assert found["Diệp Văn Bảy"].roles == ["attend"]
+
+
+def test_people_honoured_at_a_ceremony_attend_it():
+    found = people("Đồng chí Mạc Văn Hòa trao Huy hiệu 55 năm tuổi Đảng cho đồng chí Lữ Văn Bình.")
+    assert found["Lữ Văn Bình"].roles == ["attend"]
+
+
+def test_president_ho_chi_minh_is_a_person_but_the_city_is_not():
+    found = people("Thành ủy TP Hồ Chí Minh học tập lời Chủ tịch Hồ Chí Minh.")
+    assert found["Hồ Chí Minh"].titles == ["Chủ tịch"]
+    assert found["Hồ Chí Minh"].roles == ["mentioned"]
