@@ -153,10 +153,10 @@ _PERIOD = re.compile(
 # plans: "sơ kết tình hình tháng 5, đề ra phương hướng nhiệm vụ tháng 6". A bare "nhiệm vụ" makes it
 # the next period only when no report word comes before it ("thực hiện nhiệm vụ năm 2023" is reported).
 _CUE_WORDS = re.compile(
-    r"(?P<next>phương hướng|triển khai|kế hoạch|chương trình|đề ra|xây dựng|bàn|dự kiến|phấn đấu|chuẩn bị"
-    r"|định hướng|mục tiêu|thời gian tới|thống nhất|cho|cuối năm)"
+    r"\b(?:(?P<next>phương hướng|triển khai|kế hoạch|chương trình|đề ra|xây dựng|(?<!địa )bàn|dự kiến|phấn đấu"
+    r"|chuẩn bị|định hướng|mục tiêu|thời gian tới|thống nhất|cho|cuối năm)"
     r"|(?P<report>sơ kết|tổng kết|đánh giá|kết quả|tình hình|thực hiện|trong|giao ban|báo cáo|lũy kế)"
-    r"|(?P<task>nhiệm vụ)",
+    r"|(?P<task>nhiệm vụ))\b",
     re.IGNORECASE,
 )
 # Spans that are not periods at all: terms of office, plans to a horizon, dates.

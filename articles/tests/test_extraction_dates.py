@@ -190,3 +190,8 @@ def test_yesterday_means_the_day_before_publication():
 
 def test_periods_reported_together_share_a_year():
     assert period("Sơ kết công tác quý III và 9 tháng năm 2024") == Period("quarter", 2024, quarter=3)
+
+
+def test_cue_words_are_whole_words():
+    lead = "Hội nghị đánh giá thu ngân sách trên địa bàn năm 2023 đạt kết quả tốt."
+    assert period("Hội nghị Ban Chấp hành Đảng bộ tỉnh", lead) == Period("year", 2023)
