@@ -135,6 +135,10 @@ def test_pagination_keeps_the_filters_in_the_links(client, tra_vinh):
         {"q": "x" * 5000},
         {"sort": "random"},
         {"locality": "../../etc"},
+        {"province": "tra\x00vinh"},
+        {"q": "bí\x00thư"},
+        {"period": "2023\x00"},
+        {"source": "1\x00"},
     ],
 )
 def test_bad_parameters_give_a_page_with_the_error(client, params):

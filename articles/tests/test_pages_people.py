@@ -44,8 +44,9 @@ def test_equally_similar_names_are_ranked_by_appearances(client):
     assert "2 lần được nêu tên" in response.content.decode()
 
 
-def test_too_long_query_shows_an_error(client):
-    response = client.get(PEOPLE, {"q": "a" * 5000})
+@pytest.mark.parametrize("query", ["a" * 5000, "ng\x00o"])
+def test_unusable_query_shows_an_error(client, query):
+    response = client.get(PEOPLE, {"q": query})
     assert response.status_code == 200
     assert response.context["filter"].errors
 
