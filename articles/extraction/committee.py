@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from .places import UNIT_WORDS, WORD_LEVEL, name_after, unit_word
 
-# Committees and the bodies in front of them. Names follow as capitalised words (read by `_name_after`).
+# Committees; their unit's name follows as capitalised words (read by `places.name_after`).
 # The lookahead lets the engine skip every position that cannot start a committee (speed on long texts).
 _COMMITTEE = re.compile(
     r"(?=[TQHĐBUỦ])(?:(?P<uy>Tỉnh|Thành|Huyện|Quận|Thị) [ủỦ]y"
@@ -33,7 +33,7 @@ _BODY_BEFORE = re.compile(r"(?:Ban [Tt]hường vụ|BTV|Thường trực|Ban Ch
 _UY_LEVEL = {"Tỉnh": "province", "Thành": "city", "Huyện": "district", "Quận": "district", "Thị": "town"}
 # Words before a committee that make it part of someone's title or of a document, not the article's subject.
 _GENITIVE = re.compile(
-    r"(?:Bí thư|Phó Bí thư|Ủy viên|[Uu]ỷ viên|viên|Trưởng [Bb]an|Phó Trưởng [Bb]an|Chánh Văn phòng|Văn phòng"
+    r"(?:Bí thư|Phó Bí thư|Ủy viên|viên|Trưởng [Bb]an|Phó Trưởng [Bb]an|Chánh Văn phòng|Văn phòng"
     r"|Ban Tổ chức|Ban Tuyên giáo|Ban Dân vận|Ban Nội chính|Ban Kinh tế|Ủy ban Kiểm tra|Chủ nhiệm|Chủ tịch"
     r"|Phó Chủ tịch|Thường trực|hội trường|Hội trường|trụ sở|của|thuộc|các|với|Chương trình[\w ]{0,20}"
     r"|Nghị quyết[\w ]{0,20}|Kế hoạch|Chỉ thị|Kết luận|Quyết định|Đề án|Quy chế|Quy hoạch|Ban Chỉ đạo"
@@ -179,26 +179,22 @@ def read_committee(title: str, paragraphs: list[str]) -> Reading:
         title = ""
     lead = [s for p in paragraphs[:2] for s in sentences(p)]
     first_meeting = None
-    blocked = False
     for sentence in [title, *lead[:4]]:
-        meeting, other = _meeting_in(sentence)
-        if meeting:
+        meeting, other_event = _meeting_in(sentence)
+        if meeting or other_event:
             first_meeting = meeting
-            break
-        if other:
-            blocked = True
             break
     if first_meeting is not None:
         # The lead's sentence gives the date; the headline may only name the meeting.
         if first_meeting.sentence is title:
-            lead_meeting = next((m for m in map(lambda s: _meeting_in(s)[0], lead[:2]) if m), None)
+            lead_meeting = next((m for m in (_meeting_in(s)[0] for s in lead[:2]) if m), None)
             if lead_meeting is not None:
                 first_meeting = lead_meeting
             elif lead:
                 first_meeting.sentence = lead[0]
         reading.meetings.append(first_meeting)
         reading.meetings += _more_meetings(paragraphs, first_meeting)
-    reading.organ = _central_organ(title, paragraphs, first_meeting, blocked)
+    reading.organ = _central_organ(title, paragraphs, first_meeting)
     return reading
 
 
@@ -221,9 +217,8 @@ def _more_meetings(paragraphs: list[str], first: MeetingMention) -> list[Meeting
     return found
 
 
-def _central_organ(
-    title: str, paragraphs: list[str], meeting: MeetingMention | None, blocked: bool
-) -> Organ | None:
+def _central_organ(title: str, paragraphs: list[str], meeting: MeetingMention | None) -> Organ | None:
+    """The headline's committee, else the meeting's holder, else the lead's subject."""
     for organ in find_organs(title):
         if not _is_genitive(title, organ):
             return organ
