@@ -49,6 +49,8 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 UNIQUE_HASH = "article_unique_content_hash"
+# Texts read together when each is stored in its own transaction: one duplicate check for them all.
+_READ_AHEAD = 16
 
 
 @dataclass
@@ -123,18 +125,18 @@ def ingest_many(
     """
     sources = _Sources(source)
     items = iter(items)
-    batches = iter(lambda: list(islice(items, batch_size if bulk else 1)), [])
+    # Texts are read, checked for duplicates and sent to the extractor a batch at a time either way;
+    # `bulk` decides whether a batch is stored in one transaction or each text in its own.
+    batches = iter(lambda: list(islice(items, batch_size if bulk else _READ_AHEAD)), [])
     first, second = next(batches, None), next(batches, None)
     if workers is None or second is None:
         # With a single batch, starting worker processes would cost more than they save.
         workers = 0 if second is None else os.cpu_count() or 1
     batches = chain([b for b in (first, second) if b is not None], batches)
-    # Batches read and sent to the extractor before the oldest is stored: one batch of many texts keeps
-    # the workers busy, single texts need a few each.
-    ahead = 0 if workers == 0 else 1 if bulk else 2 * workers
+    ahead = 1 if workers else 0  # batches extracted while the oldest is stored
 
     def store(batch: _Batch) -> list[IngestResult]:
-        results = _store_batch(batch, user=user, is_demo=is_demo)
+        results = _store_batch(batch, together=bulk, user=user, is_demo=is_demo)
         if progress is not None:
             progress(len(results))
         return results
@@ -236,7 +238,7 @@ def _read_batch(batch, sources: _Sources, submit, waiting: Iterable[_Batch]) -> 
     return done
 
 
-def _store_batch(batch: _Batch, *, user, is_demo) -> list[IngestResult]:
+def _store_batch(batch: _Batch, *, together: bool, user, is_demo) -> list[IngestResult]:
     results = batch.results
     pending = []
     for i, text, job in batch.pending:
@@ -244,7 +246,7 @@ def _store_batch(batch: _Batch, *, user, is_demo) -> list[IngestResult]:
         pending.append((i, replace(text, extraction=extraction, error=error)))
     options = {"user": user, "is_demo": is_demo}
     one_by_one = pending
-    if len(pending) > 1:
+    if together and len(pending) > 1:
         try:
             with transaction.atomic():
                 articles = _write([p for _, p in pending], **options)

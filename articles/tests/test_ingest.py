@@ -191,6 +191,17 @@ def test_bulk_mode_stores_what_one_by_one_stores():
     assert all(a.meetings.count() == 1 and a.province.slug == "tra-vinh" for a in bulk)
 
 
+def test_many_texts_one_by_one_find_repeats_across_read_ahead_batches():
+    texts = [report(day=f"{d}/5/2024") for d in range(1, 21)]
+    items = [(str(n), t) for n, t in enumerate(texts)] + [("again", texts[2])]
+
+    results = list(ingest_many(items, workers=2))
+
+    assert [r.status for r in results] == ["created"] * 20 + ["duplicate"]
+    assert results[-1].article == results[2].article
+    assert Article.objects.count() == 20
+
+
 @pytest.mark.parametrize("bulk", [False, True])
 def test_ingest_many_items_may_carry_their_own_url_and_source(bulk, tra_vinh):
     unnamed = report(province="").replace("Tỉnh ủy  ", "Tỉnh ủy ")
