@@ -57,11 +57,12 @@ _MEETING = re.compile(
     r"hội nghị|cuộc họp|phiên họp|kỳ họp|đại hội|buổi lễ|lễ kỷ niệm|hội thảo|buổi làm việc|sinh hoạt|giao ban"
     r"|sơ kết|tổng kết|tọa đàm|diễn đàn|gặp mặt|tiếp xúc cử tri|\bhọp\b"
 )
-_BREAK = re.compile(r"\n+|;|[.!?…]+[\"”’)]*[ \t]*(?=[\"“]?[^\W\d_])")
-_LAST_WORD = re.compile(r"[^\W\d_]+$")
 _NEWLINE = re.compile(r"\n")
 _UPPER = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 # Starts with a capital, so the regex engine only stops at capitals: cheap over a whole body.
+_LINE_BREAK = re.compile(r"\n+")
+_SEMICOLON = re.compile(r";")
+_SENTENCE_BREAK = re.compile(f'[.!?…]+["”’)]*[ \t]*(?=["“]?[{_UPPER}])')
 _FAMILY_BEFORE_CAPITAL = re.compile(
     "(?:" + "|".join(sorted((f.capitalize() for f in FAMILY_NAMES), key=len, reverse=True)) + f") [{_UPPER}]"
 )
@@ -106,22 +107,13 @@ class _Mention:
 
 def _boundaries(body: str) -> tuple[list[int], list[int]]:
     """Character offsets where sentences start, and where clauses (after ";") start."""
-    sentences = [0]
-    clauses = [0]
-    for m in _BREAK.finditer(body):
-        mark = m.group()
-        if mark == ";":
-            clauses.append(m.end())
-            continue
-        if mark[0] != "\n":
-            nxt = body[m.end() : m.end() + 2]
-            word = _LAST_WORD.search(body, max(0, m.start() - 4), m.start())
-            if not nxt[:1].isupper() and not nxt[1:2].isupper():
-                continue
-            if word and word.group().casefold() in _ABBREVIATED:
-                continue
-        sentences.append(m.end())
-        clauses.append(m.end())
+    breaks = [m.end() for m in _LINE_BREAK.finditer(body)]
+    for m in _SENTENCE_BREAK.finditer(body):
+        word = body[max(0, m.start() - 4) : m.start()].rsplit(None, 1)[-1:]
+        if not (word and word[0].casefold().lstrip("(") in _ABBREVIATED):
+            breaks.append(m.end())
+    sentences = sorted({0, *breaks})
+    clauses = sorted({*sentences, *(m.end() for m in _SEMICOLON.finditer(body))})
     return sentences, clauses
 
 
@@ -159,7 +151,6 @@ class _Tokens:
         low = " ".join(text).casefold().split(" ")
         self.low = low if len(low) == n else [t.casefold() for t in text]
         self.cap = [t.istitle() for t in text]  # "Nguyễn", "K'Phúc", "Đ"; not "UBND"
-        self.abbr = [t.isupper() for t in text]  # "UBND", "TƯ", "UV"
         self.newline = newline = [False] * n
         for pos in [*(a for a, _ in zones), *(m.start() for m in _NEWLINE.finditer(body))]:
             i = bisect.bisect_left(start, pos)
@@ -174,7 +165,7 @@ class _Reader:
         self.toks = toks = _Tokens(body, _zones(body, self.sentences))
         self.n = len(toks.text)
         self.text, self.lows, self.start = toks.text, toks.low, toks.start
-        self.caps, self.abbrs, self.nl = toks.cap, toks.abbr, toks.newline
+        self.caps, self.nl = toks.cap, toks.newline
         self.mentions: list[_Mention] = []
         self.short_refs: list[tuple[int, int, str]] = []
         self.elected: set[int] = (
@@ -201,7 +192,7 @@ class _Reader:
         if i >= self.n:
             return None
         low = self.lows[i]
-        if not (self.caps[i] or (self.abbrs[i] and low in HEAD_ABBREVIATIONS)):
+        if not (self.caps[i] or (low in HEAD_ABBREVIATIONS and self.text[i].isupper())):
             return None
         for head in _HEAD_LISTS.get(low, ()):
             k = len(head)
@@ -234,7 +225,7 @@ class _Reader:
             if not self.text[k][0].isalpha():
                 break
             nxt = self.low(k + 1)
-            if self.caps[k] or self.abbrs[k]:
+            if self.caps[k] or self.text[k].isupper():  # "UBND", "TƯ"
                 if k > h and self.match_head(k) and self.low(k - 1) not in ("ủy", "ban"):
                     break  # "Bí thư Tỉnh ủy và Trưởng Đoàn": a second title
                 k += 1
@@ -412,12 +403,11 @@ class _Reader:
 
     def read(self) -> None:
         n = self.n
-        caps, lows, abbrs = self.caps, self.lows, self.abbrs
+        caps, lows = self.caps, self.lows
         candidates = [
-            x
-            for x in range(n)
-            if caps[x] or lows[x] in _TRIGGERS_BY_FIRST or (abbrs[x] and lows[x] in HEAD_ABBREVIATIONS)
+            x for x in range(n) if caps[x] or lows[x] in _TRIGGERS_BY_FIRST or lows[x] in HEAD_ABBREVIATIONS
         ]
+        self.family_capitals = [x for x in candidates if caps[x] and lows[x] in FAMILY_NAMES]
         c = 0
         i = 0
         pending = (
@@ -504,22 +494,18 @@ class _Reader:
             x = bisect.bisect_right(starts, pos) - 1
             return x >= 0 and covered[x][0] <= pos < covered[x][1]
 
-        i = 0
         extra = []
-        while i < self.n:
-            if self.caps[i] and self.low(i) in FAMILY_NAMES and not inside(self.start[i]):
-                for size in lengths:
-                    key = tuple(self.lows[i : i + size])
-                    if (
-                        key in known
-                        and all(self.glued(i + j) for j in range(1, size))
-                        and not self.is_cap(i + size)
-                    ):
-                        titles, after = self.titles_after(i + size)
-                        extra.append((i, i + size, titles, after))
-                        i += size - 1
-                        break
-            i += 1
+        skip_to = 0
+        for i in self.family_capitals:
+            if i < skip_to or inside(self.start[i]):
+                continue
+            for size in lengths:
+                key = tuple(self.lows[i : i + size])
+                if key in known and not any(self.nl[i + 1 : i + size]) and not self.is_cap(i + size):
+                    titles, after = self.titles_after(i + size)
+                    extra.append((i, i + size, titles, after))
+                    skip_to = i + size
+                    break
         for a, b, titles, after in extra:
             self.add(a, b, self.start[a], titles, after)
         by_last: dict[str, set[tuple[str, ...]]] = {}
