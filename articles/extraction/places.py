@@ -141,6 +141,7 @@ def name_after(text: str, pos: int, level: str | None) -> tuple[str | None, int]
 
 @lru_cache(maxsize=8192)
 def _known(name: str, level: str | None) -> bool:
+    """Whether the gazetteer has a unit called `name` that an organ or unit word of `level` may name."""
     if level in ("province", "city", None) and _province_named(name) is not None:
         return True
     if level in ("city", "district", "town", "province", None) and gazetteer.find_districts(name):
@@ -192,7 +193,7 @@ def _province_from_url(url: str) -> Unit | None:
 @cache
 def _province_names() -> re.Pattern:
     """Every province's folded name, longest first, as whole words."""
-    names = {fold(u.name): u.code for era in ("2025", "2023") for u in gazetteer.provinces(era)}
+    names = {fold(u.name) for era in ("2025", "2023") for u in gazetteer.provinces(era)}
     alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     return re.compile(r"(?<![a-z])(" + alternatives + r")(?![a-z])")
 
