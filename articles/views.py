@@ -262,43 +262,45 @@ class PersonDetailView(ListView):
 
 
 class IndicatorListView(ExportMixin, FilterView):
-    """Reported figures, filtered; a table and, per province, a time series for the chart."""
+    """Reported figures, filtered; a table and, once the figures are narrowed down by label words or a
+    province, a time series per province for the chart."""
 
     filterset_class = IndicatorFilter
     template_name = "articles/indicator_list.html"
     paginate_by = 50
     export = exports.indicators
-    # Enough points for a readable chart; the table and the exports have them all.
+    # The newest points of a chart; the table and the exports have them all.
     CHART_POINTS = 1000
 
     def get_queryset(self):
-        return Indicator.objects.public().order_by("-article__date", "article_id", "position")
+        # Newest ingested first: an ordering the article_id index serves, where sorting millions of
+        # figures by their article's date would not be.
+        return Indicator.objects.public().order_by("-article_id", "position")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["provinces"] = list(
-            Indicator.objects.filter(article__province__isnull=False)
-            .values("article__province__slug", "article__province__name", "article__province__valid_from")
-            .annotate(count=Count("id"))
-            .order_by("article__province__slug")
+            AdministrativeUnit.objects.filter(level=AdministrativeUnit.Kind.PROVINCE).order_by("slug")
         )
-        context["chart"] = (
-            chart_series(self.object_list) if self.filterset.is_valid() or not self.filterset.is_bound else []
-        )
+        narrowed = self.filterset.is_bound and self.filterset.is_valid()
+        narrowed = narrowed and any(self.filterset.form.cleaned_data.get(name) for name in ("q", "province"))
+        context["chart"] = chart_series(self.object_list) if narrowed else []
+        context["chart_points"] = self.CHART_POINTS
         return context
 
 
 def chart_series(indicators):
-    """Per province, one series per unit: [{province, series: [{unit, points: [{x, y, label}]}]}]."""
+    """Per province, one series per unit, in date order:
+    [{province, series: [{unit, points: [{x, y, label}]}]}]."""
     rows = (
         indicators.filter(article__date__isnull=False, article__province__isnull=False)
-        .order_by("article__province__name", "unit", "article__date")
-        .values("article__province__name", "unit", "label", "value", "article__date")[
-            : IndicatorListView.CHART_POINTS
-        ]
+        .order_by("-article_id")
+        .values(
+            "article__province__name", "article__province__slug", "unit", "label", "value", "article__date"
+        )[: IndicatorListView.CHART_POINTS]
     )
     charts = {}
-    for row in rows:
+    for row in sorted(rows, key=lambda row: (row["article__province__slug"], row["article__date"])):
         series = charts.setdefault(row["article__province__name"], {})
         series.setdefault(row["unit"] or "—", []).append(
             {"x": row["article__date"].isoformat(), "y": float(row["value"]), "label": row["label"]}

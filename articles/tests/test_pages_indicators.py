@@ -74,8 +74,15 @@ def test_chart_gets_one_series_per_province_and_unit_in_date_order(client, figur
 
 def test_chart_data_cannot_close_the_script_element(client, tra_vinh):
     make_indicator(make_article(province=tra_vinh), label="</script><script>alert(1)</script>")
-    content = client.get(INDICATORS).content.decode()
+    content = client.get(INDICATORS, {"q": "script alert"}).content.decode()
+    assert 'id="chart-data"' in content
     assert "<script>alert(1)" not in content
+
+
+def test_chart_waits_for_label_words_or_a_province(client, figures):
+    assert client.get(INDICATORS).context["chart"] == []
+    assert client.get(INDICATORS, {"unit_class": "money"}).context["chart"] == []
+    assert client.get(INDICATORS, {"province": "dong-thap"}).context["chart"][0]["province"] == "Đồng Tháp"
 
 
 @pytest.mark.parametrize(
