@@ -2,8 +2,9 @@
 
 Dates come in many hands: "Sáng ngày 1/12", "Ngày 10-12", "Chiều nay 12.4", "Ngày 17 – 9",
 "ngày 26 tháng 6 năm 2020", "05/01/2024". A day and month with no year must be read as a date only
-after a cue ("ngày", "sáng", "chiều", "từ", "đến"...) since "9/9 tiêu chí" is a ratio. Missing years
-are inferred from the rest of the article (`Anchor`).
+after a cue ("ngày", "sáng", "chiều", "từ", "đến"...) since "9/9 tiêu chí" is a ratio. A missing year
+comes from the publication date, else from the reported period (a review follows its period: "Ngày
+05/01" on the year 2023 is 2024), else from the other dates and years the article writes.
 
 The period ("quý II/2024", "6 tháng đầu năm", "tháng 11", "năm 2023") is read from the headline, then
 the lead; a period named as the next one's plans ("phương hướng nhiệm vụ tháng 6") is not the report's.
