@@ -23,7 +23,9 @@ def merge_people(keep: Person, other: Person, *, user=None) -> Person:
     if keep.pk == other.pk:
         raise ValueError("cannot merge a person with itself")
     with transaction.atomic():
+        _lock_names({keep.name, other.name})  # no ingest links a new appearance to `other` meanwhile
         moved = Appearance.objects.filter(person=other).update(person=keep)
+        PersonMerge.objects.filter(person=other).update(person=keep)  # earlier merges into `other`
         PersonMerge.objects.create(
             person=keep,
             merged_id=other.pk,
@@ -50,6 +52,7 @@ def split_person(person: Person, appearances, *, user=None) -> Person:
     if owned.exclude(pk__in=ids).count() == 0:
         raise ValueError(f"{person.name} would keep no appearance; edit the person instead")
     with transaction.atomic():
+        _lock_names({person.name})
         first = owned.filter(pk__in=ids).select_related("article").order_by("article__date", "pk").first()
         new = Person.objects.create(
             name=person.name, province_id=first.article.province_id or person.province_id

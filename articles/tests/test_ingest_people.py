@@ -79,6 +79,18 @@ def test_merge_moves_every_appearance_and_records_the_merge(dong_thap, django_us
     assert (record.merged_province, record.appearances, record.user) == (dong_thap, 1, editor)
 
 
+def test_merging_a_merged_person_keeps_the_earlier_record(dong_thap):
+    first = person_of(ingest_text(TRA_VINH))
+    second = person_of(ingest_text(report(province="Đồng Tháp", title="Phó Bí thư Tỉnh ủy")))
+    third = person_of(ingest_text(report(province="Vĩnh Long", title="Chủ tịch UBND tỉnh", day="1/1/2025")))
+    merge_people(second, third)
+
+    merge_people(first, second)
+
+    assert list(PersonMerge.objects.values_list("person", flat=True)) == [first.pk, first.pk]
+    assert first.appearances.count() == 3
+
+
 def test_a_person_cannot_be_merged_with_itself():
     person = person_of(ingest_text(TRA_VINH))
 
