@@ -222,7 +222,25 @@ class _Reader:
             return h, h
         k = h
         while k < self.n and self.glued(k):
-            if not self.text[k][0].isalpha():
+            t = self.text[k]
+            if not t[0].isalpha():
+                prev = self.lows[k - 1]
+                if (
+                    t.isdigit()
+                    and k > h
+                    and (self.caps[k - 1] or prev in UNIT_WORDS or prev in ORGAN_SECOND_SYLLABLES)
+                ):
+                    k += 1  # "Quân khu 9", "Chi bộ ấp 3"
+                    continue
+                if t == "." and self.lows[k - 1] in ("tp", "tx") and self.caps[k + 1 : k + 2] == [True]:
+                    k += 1  # "UBND TP. Cần Thơ"
+                    continue
+                if t in _DASHES and k > h and self.organ_goes_on(k + 1):
+                    k += 1  # "Sở Lao động - Thương binh và Xã hội"
+                    continue
+                if t == "," and k > h and self.organ_goes_on(k + 1) and self.low(k + 3) == "và":
+                    k += 1  # "Sở Văn hóa, Thể thao và Du lịch"
+                    continue
                 break
             nxt = self.low(k + 1)
             if self.caps[k] or self.text[k].isupper():  # "UBND", "TƯ"
@@ -234,13 +252,7 @@ class _Reader:
             if (low, nxt) in VERB_BIGRAMS:
                 break
             if low == "và":
-                if (
-                    self.is_cap(k + 1)
-                    and len(self.text[k + 1]) > 1
-                    and not self.match_head(k + 1)
-                    and self.low(k + 1) not in FAMILY_NAMES
-                    and self.match_trigger(k + 1) is None
-                ):
+                if self.organ_goes_on(k + 1) and self.match_trigger(k + 1) is None:
                     k += 1
                     continue
                 break
@@ -257,6 +269,16 @@ class _Reader:
             k -= 1
         return h, k
 
+    def organ_goes_on(self, k: int) -> bool:
+        """Token k continues an organ's name: a capitalised word that starts neither a title nor a name."""
+        return (
+            self.is_cap(k)
+            and len(self.text[k]) > 1
+            and self.glued(k)
+            and not self.match_head(k)
+            and not (self.lows[k] in FAMILY_NAMES and self.is_cap(k + 1))
+        )
+
     def title_text(self, i: int, k: int) -> str:
         return self.body[self.start[i] : self.stop(k - 1)] if k > i else ""
 
@@ -265,7 +287,7 @@ class _Reader:
         titles: list[str] = []
         while k + 1 < self.n:
             sep = self.lows[k]
-            if not (sep in (",", "kiêm") or sep in _DASHES) or self.nl[k]:
+            if not (sep in (",", "kiêm", "và") or sep in _DASHES) or self.nl[k]:
                 break
             j = k + 1
             if self.lows[j] == "nguyên" and not self.caps[j]:

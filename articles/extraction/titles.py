@@ -80,7 +80,8 @@ ORGAN_SECOND_SYLLABLES = words(
     triển tư hoạch nguyên dựng thông tải tế dục tạo học pháp trường động binh hội hóa thao tin trận quốc
     biểu sát đội hàng bạc hiểm truyền sách trị phủ đoàn minh niên nữ chiến quan án nhân sản lực lâm thủy lợi
     vực cấp sở hợp tác phố trấn xã bộ khu mại hải lao đạo khoa tịch nhiệm tướng lệnh thư biên ký cục đốc
-    trưởng khẩu nội ngoại đảng lý cứu khí tượng chất lương thực phẩm giới thanh tộc tôn nước điện chương
+    trưởng khẩu nội ngoại đảng lý cứu khí tượng chất lương thực phẩm giới thanh tộc tôn nước điện chương ty
+    khu em đình trợ
     """
 )
 # Lower-case words that may stand anywhere in a title: unit words before a place name.

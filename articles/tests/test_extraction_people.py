@@ -261,3 +261,23 @@ def test_president_ho_chi_minh_is_a_person_but_the_city_is_not():
     found = people("Thành ủy TP Hồ Chí Minh học tập lời Chủ tịch Hồ Chí Minh.")
     assert found["Hồ Chí Minh"].titles == ["Chủ tịch"]
     assert found["Hồ Chí Minh"].roles == ["mentioned"]
+
+
+def test_organ_names_with_dashes_commas_numbers_and_abbreviated_city():
+    found = people(
+        "Đồng chí Lý Văn Hai, Giám đốc Sở Lao động - Thương binh và Xã hội dự. "
+        "Đồng chí Ngô Văn Ba, Giám đốc Sở Văn hóa, Thể thao và Du lịch dự. "
+        "Thiếu tướng Triệu Văn Bốn, Phó Tư lệnh Quân khu 9 dự. "
+        "Đồng chí Tô Văn Năm, Chủ tịch UBND TP. Cần Thơ dự. "
+        "Phó Giám đốc Sở Giáo dục và Đào tạo Mai Văn Hòa phát biểu."
+    )
+    assert found["Lý Văn Hai"].titles == ["Giám đốc Sở Lao động - Thương binh và Xã hội"]
+    assert found["Ngô Văn Ba"].titles == ["Giám đốc Sở Văn hóa, Thể thao và Du lịch"]
+    assert found["Triệu Văn Bốn"].titles == ["Thiếu tướng", "Phó Tư lệnh Quân khu 9"]
+    assert found["Tô Văn Năm"].titles == ["Chủ tịch UBND TP. Cần Thơ"]
+    assert found["Mai Văn Hòa"].titles == ["Phó Giám đốc Sở Giáo dục và Đào tạo"]
+
+
+def test_va_between_two_titles_of_one_person():
+    found = people("Đồng chí Phan Văn Chín, Bí thư Tỉnh ủy và Trưởng Đoàn ĐBQH tỉnh dự hội nghị.")
+    assert found["Phan Văn Chín"].titles == ["Bí thư Tỉnh ủy", "Trưởng Đoàn ĐBQH tỉnh"]
