@@ -75,7 +75,7 @@ def read_input(raw: str | bytes) -> tuple[str, str, list[str]]:
         warnings.append(
             f"removed {count} NUL character{'s' if count > 1 else ''} (PostgreSQL cannot store them)"
         )
-    if not text.strip():
+    if not text.translate(_INVISIBLE).strip():
         raise IngestError("empty text")
     readable = text_of(text)
     if readable is not text:

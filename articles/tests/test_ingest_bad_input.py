@@ -38,7 +38,7 @@ def windows_1258(text: str) -> bytes:
     return out
 
 
-@pytest.mark.parametrize("raw", ["", "   \n\t\r\n  ", b"", b"\xef\xbb\xbf \n"])
+@pytest.mark.parametrize("raw", ["", "   \n\t\r\n  ", "\ufeff\u200b \n", b"", b"\xef\xbb\xbf \n"])
 def test_empty_or_whitespace_only_text_is_refused(raw):
     assert refused(raw) == "empty text"
 
