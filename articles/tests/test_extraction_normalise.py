@@ -67,4 +67,3 @@ def test_a_missing_space_after_a_full_stop_is_restored_only_between_sentences(te
 def test_normalising_twice_changes_nothing(text):
     once = normalise(text)
     assert normalise(once) == once
-
