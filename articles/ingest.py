@@ -121,7 +121,8 @@ def ingest_many(
     the database refuses (a concurrent ingest of the same text, a value it cannot hold) is stored again
     one item at a time, so the outcome is the same as without `bulk`, only faster.
     For more than one batch the extractor runs in `workers` processes (default: one per core) on the
-    texts ahead while this process stores; `workers=0` keeps it in this process.
+    texts ahead while this process stores; `workers=0` keeps it in this process. The workers are
+    spawned, so a script calling this needs the usual `if __name__ == "__main__":` guard.
     """
     sources = _Sources(source)
     items = iter(items)
