@@ -1,11 +1,12 @@
 """Stage 1: one spelling for the same text.
 
-Unicode NFC, one tone-mark style ("uỷ" -> "ủy", "hoà" -> "hòa"), plain spaces, one newline style,
+HTML entities decoded, Unicode NFC, one tone-mark style ("uỷ" -> "ủy", "hoà" -> "hòa"), plain spaces, one newline style,
 and the space a careless editor left out after a full stop ("tỉnh.Các" -> "tỉnh. Các").
 """
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 
@@ -51,6 +52,8 @@ def _space_after_stop(match: re.Match) -> str:
 
 def normalise(text: str) -> str:
     """Return `text` in NFC with one tone style, plain spaces and "\\n" line ends; lines are stripped."""
+    if "&" in text:  # "&nbsp;", "&amp;", "&#273;" left by a copy from the page source
+        text = html.unescape(text)
     text = unicodedata.normalize("NFC", text)
     text = _INVISIBLE.sub("", text)
     text = _NEWLINES.sub("\n", text)

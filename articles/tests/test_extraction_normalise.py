@@ -67,3 +67,10 @@ def test_a_missing_space_after_a_full_stop_is_restored_only_between_sentences(te
 def test_normalising_twice_changes_nothing(text):
     once = normalise(text)
     assert normalise(once) == once
+
+
+def test_html_entities_are_decoded():
+    assert (
+        normalise("Tỉnh&nbsp;ủy Trà Vinh &amp; Sóc Trăng, Tr&#224; Vinh")
+        == "Tỉnh ủy Trà Vinh & Sóc Trăng, Trà Vinh"
+    )
