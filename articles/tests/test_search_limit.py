@@ -2,6 +2,9 @@
 
 import datetime as dt
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
 from articles.models import Article
 
 from .factories import make_article
@@ -34,3 +37,35 @@ def test_search_ranks_within_the_newest_matches(db):
     found = Article.objects.search("chuyển đổi số", limit=1).order_by("-rank")
 
     assert list(found) == [newer]
+
+
+def search_plans(query, limit):
+    """EXPLAIN of each query the search runs to find its matches (sequential scans discouraged, as the
+    test tables are tiny)."""
+    with CaptureQueriesContext(connection) as context:
+        Article.objects.newest_matches(query, limit)
+    plans = []
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        for captured in context.captured_queries:
+            cursor.execute("EXPLAIN " + captured["sql"])
+            plans.append("\n".join(row[0] for row in cursor.fetchall()))
+    return plans
+
+
+def test_common_words_are_read_newest_first_from_the_date_index(db):
+    for day in (1, 2, 3):
+        make_article(body="Bí thư Tỉnh ủy chủ trì.", date=dt.date(2024, 5, day))
+
+    [plan] = search_plans("tỉnh ủy", limit=2)
+
+    assert "article_date_idx" in plan
+
+
+def test_a_rare_phrase_is_read_from_the_gin_index(db):
+    make_article(body="Bí thư Tỉnh ủy chủ trì.")
+    make_article(body="Chủ trì có Phó Bí thư.")
+
+    *_, plan = search_plans('"bí thư tỉnh ủy"', limit=2)
+
+    assert "article_search_gin" in plan
