@@ -39,15 +39,17 @@ _SENTENCE_END = frozenset({".", "!", "?", "…"})
 _ABBREVIATED = frozenset({"tp", "tx", "tt", "q", "h", "p", "đ", "gs", "pgs", "ts", "ths"})
 
 _CUE = re.compile(
-    r"(?P<chair>chủ trì|chủ tọa|đoàn chủ tịch)"
+    r"(?P<chair>chủ trì|chủ tọa|đoàn chủ tịch|điều hành)"
     r"|(?P<report>báo cáo|trình bày|tờ trình)"
     r"|(?P<attend>tham dự|đến dự|cùng dự|về dự|\bdự\b(?! án| toán| thảo| báo| kiến| khuyết| trữ| phòng| thi"
     r"| tuyển| bị| định| luật)|có sự tham gia|được bầu|được chỉ định|được bổ nhiệm|\btrao\b|\bnhận\b"
-    r"|\btặng\b|dâng hoa|dâng hương|\bthăm\b|chứng kiến|tham gia)"
+    r"|\btặng\b|dâng hoa|dâng hương|\bthăm\b|chứng kiến|tham gia|cắt băng|bấm nút|động thổ|khánh thành"
+    r"|thắp hương|\bviếng\b|trồng cây|chụp ảnh|làm việc)"
     r"|(?P<speak>phát biểu|kết luận|chỉ đạo|đề nghị|yêu cầu|nhấn mạnh|ghi nhận|đánh giá|kiến nghị|đề xuất"
     r"|\bnêu\b|cho rằng|khẳng định|lưu ý|biểu dương|chúc mừng|cảm ơn|bế mạc|khai mạc|tham luận|diễn văn"
     r"|giải trình|trao đổi|phát động|quán triệt|góp ý|thảo luận|nhắc lại|ôn lại|mong muốn|đề cập|bày tỏ"
-    r"|hoan nghênh|gợi mở|tiếp thu|giải đáp|trả lời|phân tích|truyền đạt|gửi lời|công bố|\bđọc\b|phổ biến)"
+    r"|hoan nghênh|gợi mở|tiếp thu|giải đáp|trả lời|phân tích|truyền đạt|gửi lời|công bố|\bđọc\b|phổ biến"
+    r"|gợi ý|chỉ rõ|nhận định|giao nhiệm vụ)"
     # saying something is speaking at a meeting only when the article is about one
     r"|(?P<weak>cho biết|chia sẻ|\bnói\b|thông tin)"
 )
@@ -543,6 +545,17 @@ class _Reader:
         self.mentions.sort(key=lambda m: m.span_start)
 
 
+def _possessor(words: list[str]) -> bool:
+    """The person after these words owns what they name ("theo chỉ đạo của", "lời"), so cue words in them
+    are not about the person; "sự tham dự của", "sự chủ trì của" are."""
+    last = [w.casefold() for w in words[-4:]]
+    if not last:
+        return False
+    if last[-1] == "của":
+        return "sự" not in last[:-1]
+    return last[-1] in ("theo", "lời")
+
+
 def _cues(text: str, chained: bool = False) -> tuple[set[str], bool]:
     """Roles named by cue words in `text`; with `chained`, only the first cue and those joined to it
     ("dự và phát biểu chỉ đạo"), as in the words after a person: later verbs have other subjects."""
@@ -588,8 +601,10 @@ def _assign_roles(body: str, reader: _Reader) -> None:
         weak = False
         if prev_end <= c_start:
             words = body[max(c_start, first.span_start - _WINDOW) : first.span_start].split()
-            found, weak = _cues(" ".join(words[-_PREFIX_WORDS:]))
-            roles |= found
+            before = " ".join(words[-_PREFIX_WORDS:])
+            if not _possessor(words):
+                found, weak = _cues(before)
+                roles |= found
         elif _GIVEN_TO.search(body, max(prev_end, c_start, first.span_start - _WINDOW), first.span_start):
             roles.add("attend")  # "... trao Huy hiệu Đảng cho đồng chí A": honoured at the ceremony
         # after: up to the next person, the end of the clause or the first comma

@@ -281,3 +281,17 @@ def test_organ_names_with_dashes_commas_numbers_and_abbreviated_city():
 def test_va_between_two_titles_of_one_person():
     found = people("Đồng chí Phan Văn Chín, Bí thư Tỉnh ủy và Trưởng Đoàn ĐBQH tỉnh dự hội nghị.")
     assert found["Phan Văn Chín"].titles == ["Bí thư Tỉnh ủy", "Trưởng Đoàn ĐBQH tỉnh"]
+
+
+def test_cue_words_about_what_a_person_owns_do_not_give_a_role():
+    found = people(
+        "Hội nghị có sự tham dự của đồng chí Lê Văn Hai, Bí thư Tỉnh ủy. "
+        "Thực hiện theo chỉ đạo của đồng chí Trần Văn Ba, Bí thư Tỉnh ủy."
+    )
+    assert found["Lê Văn Hai"].roles == ["attend"]
+    assert found["Trần Văn Ba"].roles == ["mentioned"]
+
+
+def test_ceremony_gestures_mean_attending():
+    found = people("Đồng chí Lê Văn Năm, Bí thư Tỉnh ủy cùng các đại biểu bấm nút khởi công dự án.")
+    assert found["Lê Văn Năm"].roles == ["attend"]
