@@ -21,6 +21,8 @@ _OLD_TONE = re.compile(
     r"(?=[oOuU])(?<![qQ])([oO][àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ]|[uU][ỳýỷỹỵỲÝỶỸỴ])(?!\w)",
 )
 
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_ENTITY_AFTER = re.compile(r"#?\w+;")
 # Zero-width and other invisible characters that survive copy-and-paste from web pages.
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 # Every kind of horizontal space becomes a plain space.
@@ -43,6 +45,15 @@ def _modern_tone(match: re.Match) -> str:
     return new
 
 
+def _unescape(match: re.Match) -> str:
+    decoded = html.unescape(match.group(0))
+    # "&amp;nbsp;" stays as it is: decoding it would make a new entity, and normalising twice must not
+    # change the text again.
+    if decoded == "&" and _ENTITY_AFTER.match(match.string, match.end()):
+        return match.group(0)
+    return decoded
+
+
 def _space_after_stop(match: re.Match) -> str:
     before = match.string[match.start() - 1] if match.start() else ""
     after = match.string[match.end()]
@@ -53,7 +64,7 @@ def _space_after_stop(match: re.Match) -> str:
 def normalise(text: str) -> str:
     """Return `text` in NFC with one tone style, plain spaces and "\\n" line ends; lines are stripped."""
     if "&" in text:  # "&nbsp;", "&amp;", "&#273;" left by a copy from the page source
-        text = html.unescape(text)
+        text = _ENTITY.sub(_unescape, text)
     text = unicodedata.normalize("NFC", text)
     text = _INVISIBLE.sub("", text)
     text = _NEWLINES.sub("\n", text)

@@ -74,3 +74,7 @@ def test_html_entities_are_decoded():
         normalise("Tỉnh&nbsp;ủy Trà Vinh &amp; Sóc Trăng, Tr&#224; Vinh")
         == "Tỉnh ủy Trà Vinh & Sóc Trăng, Trà Vinh"
     )
+
+
+def test_an_escaped_entity_stays_escaped_so_normalising_twice_changes_nothing():
+    assert normalise("&amp;nbsp; và &amp;") == "&amp;nbsp; và &"
