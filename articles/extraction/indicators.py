@@ -72,6 +72,8 @@ _NAMING_PAIRS = frozenset(
         "thông báo",
     }
 )
+# Words before a day/month: "vào 15/8", "từ 1/7", "trước 30/4".
+_TIME_WORDS = words("vào từ đến tới trước sau đầu cuối dịp hôm đêm nay tối trưa")
 _QUALIFIERS = {
     "gần": "gần",
     "trên": "trên",
@@ -127,6 +129,10 @@ def _names_the_number(body: str, start: int) -> bool:
             return True
     pair = f"{before2} {before}".casefold()
     return pair in _NAMING_PAIRS and before2[:1].isupper()
+
+
+def _after_time_word(body: str, start: int) -> bool:
+    return _prev_words(body, start)[1].casefold() in _TIME_WORDS
 
 
 def _qualifier(body: str, start: int) -> tuple[str | None, int]:
@@ -231,6 +237,8 @@ def find_indicators(body: str) -> list[Indicator]:
             r = _RATIO.match(body, end)
             if not r or _names_the_number(body, start):
                 continue
+            if value <= 31 and int(r.group(1).replace(".", "")) <= 12 and _after_time_word(body, start):
+                continue  # "vào 15/8", "từ 1/7": a day and month
             denominator = Decimal(r.group(1).replace(".", ""))
             counted = _count_unit(body, r.end())
             if denominator is None or counted is None:

@@ -211,3 +211,23 @@ def test_bare_billions_are_money_and_dotted_percent_is_decimal():
 def test_acronym_counted_but_document_codes_are_not():
     found = find_indicators("Thành lập mới 3 HTX và 12 DN; ban hành Nghị quyết 12 NQ.")
     assert [(i.value, i.unit) for i in found] == [(3, "HTX"), (12, "DN")]
+
+
+def test_day_and_month_after_a_time_word_is_a_date_not_a_ratio():
+    found = find_indicators(
+        "Lễ hội diễn ra vào 15/8 hàng năm; từ 1/7 các xã sáp nhập; huyện có 12/15 xã đạt chuẩn."
+    )
+    assert [(i.value, i.denominator) for i in found] == [(12, 15)]
+
+
+def test_rank_score_and_measures():
+    found = find_indicators(
+        "Chỉ số PCI đạt 68,5 điểm, tăng 3 bậc; tuyến đường dài 12,5 km, rộng 24 m; 45.000 con trâu, bò."
+    )
+    assert [(i.value, i.unit) for i in found] == [
+        (Decimal("68.5"), "điểm"),
+        (3, "bậc"),
+        (Decimal("12.5"), "km"),
+        (24, "m"),
+        (45000, "con trâu"),
+    ]
