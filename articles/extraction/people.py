@@ -21,6 +21,7 @@ from articles.extraction.titles import (
     HEAD_ABBREVIATIONS,
     LOWER_BIGRAMS,
     NOT_NAME_WORDS,
+    PLACE_NOUNS,
     ORGAN_SECOND_SYLLABLES,
     RANKS,
     STRONG_TRIGGERS,
@@ -487,7 +488,7 @@ class _Reader:
                 cap
                 and self.lows[i] in FAMILY_NAMES
                 and not self.is_cap(i - 1)
-                and self.low(i - 1) not in UNIT_WORDS
+                and self.low(i - 1) not in PLACE_NOUNS
             ):
                 k = self.cap_run(i)
                 if (

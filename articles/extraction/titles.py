@@ -86,6 +86,11 @@ ORGAN_SECOND_SYLLABLES = words(
 )
 # Lower-case words that may stand anywhere in a title: unit words before a place name.
 UNIT_WORDS = words("tỉnh huyện quận xã phường thôn ấp khóm bản xóm")
+# Words before a name that make it the name of a place or an institution ("đường Lê Lợi", "THPT Lê Quý Đôn").
+PLACE_NOUNS = UNIT_WORDS | words(
+    "tp tx tt trường đường phố cầu viện khu làng chợ sông núi tượng đền chùa đình giải quỹ thpt thcs tiểu học"
+    " công viên quảng trường kênh bến cảng"
+)
 LOWER_BIGRAMS = frozenset(
     {
         ("ủy", "viên"),
