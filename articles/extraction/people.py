@@ -19,16 +19,20 @@ from dataclasses import dataclass, field
 from articles.extraction.titles import (
     FAMILY_NAMES,
     HEAD_ABBREVIATIONS,
+    HONORIFICS,
     LOWER_BIGRAMS,
+    MEETING_WORDS,
     NOT_NAME_WORDS,
     ORGAN_SECOND_SYLLABLES,
     PLACE_NOUNS,
     RANKS,
+    ROLE_CUES,
     STRONG_TRIGGERS,
     TITLE_HEADS,
     TITLE_STOP_WORDS,
     TRIGGERS,
     UNIT_WORDS,
+    UPPER,
     VERB_BIGRAMS,
     place_names,
 )
@@ -36,54 +40,17 @@ from articles.extraction.types import ROLES, Appearance
 
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*|\S")
 _DASHES = frozenset({"-", "–", "—"})
-_SENTENCE_END = frozenset({".", "!", "?", "…"})
 _ABBREVIATED = frozenset({"tp", "tx", "tt", "q", "h", "p", "đ", "gs", "pgs", "ts", "ths"})
 
-_CUE = re.compile(
-    r"(?P<chair>chủ trì|chủ tọa|đoàn chủ tịch|điều hành)"
-    r"|(?P<report>báo cáo|trình bày|tờ trình)"
-    r"|(?P<attend>tham dự|đến dự|cùng dự|về dự|\bdự\b(?! án| toán| thảo| báo| kiến| khuyết| trữ| phòng| thi"
-    r"| tuyển| bị| định| luật)|có sự tham gia|được bầu|được chỉ định|được bổ nhiệm|\btrao\b|\bnhận\b"
-    r"|\btặng\b|dâng hoa|dâng hương|\bthăm\b|chứng kiến|tham gia|cắt băng|bấm nút|động thổ|khánh thành"
-    r"|thắp hương|\bviếng\b|trồng cây|chụp ảnh|làm việc)"
-    r"|(?P<speak>phát biểu|kết luận|chỉ đạo|đề nghị|yêu cầu|nhấn mạnh|ghi nhận|đánh giá|kiến nghị|đề xuất"
-    r"|\bnêu\b|cho rằng|khẳng định|lưu ý|biểu dương|chúc mừng|cảm ơn|bế mạc|khai mạc|tham luận|diễn văn"
-    r"|giải trình|trao đổi|phát động|quán triệt|góp ý|thảo luận|nhắc lại|ôn lại|mong muốn|đề cập|bày tỏ"
-    r"|hoan nghênh|gợi mở|tiếp thu|giải đáp|trả lời|phân tích|truyền đạt|gửi lời|công bố|\bđọc\b|phổ biến"
-    r"|gợi ý|chỉ rõ|nhận định|giao nhiệm vụ)"
-    # saying something is speaking at a meeting only when the article is about one
-    r"|(?P<weak>cho biết|chia sẻ|\bnói\b|thông tin)"
-)
 _GIVEN_TO = re.compile(r"\b(?:trao|tặng|trao tặng)\b[^.;]*\bcho\s*$")
 _CHAIN = re.compile(r"\s*(?:,|và)?\s*")  # between two cues of one subject: "dự và phát biểu"
-_MEETING = re.compile(
-    r"hội nghị|cuộc họp|phiên họp|kỳ họp|đại hội|buổi lễ|lễ kỷ niệm|hội thảo|buổi làm việc|sinh hoạt|giao ban"
-    r"|sơ kết|tổng kết|tọa đàm|diễn đàn|gặp mặt|tiếp xúc cử tri|\bhọp\b"
-)
 _NEWLINE = re.compile(r"\n")
-_UPPER = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
-# Starts with a capital, so the regex engine only stops at capitals: cheap over a whole body.
 _LINE_BREAK = re.compile(r"\n+")
 _SEMICOLON = re.compile(r";")
-_SENTENCE_BREAK = re.compile(f'[.!?…]+["”’)]*[ \t]*(?=["“]?[{_UPPER}])')
+_SENTENCE_BREAK = re.compile(f'[.!?…]+["”’)]*[ \t]*(?=["“]?[{UPPER}])')
+# Starts with a capital, so the regex engine only stops at capitals: cheap over a whole body.
 _FAMILY_BEFORE_CAPITAL = re.compile(
-    "(?:" + "|".join(sorted((f.capitalize() for f in FAMILY_NAMES), key=len, reverse=True)) + f") [{_UPPER}]"
-)
-_HONORIFICS = (
-    "đồng chí ",
-    "Đồng chí ",
-    "Đ/c",
-    "đ/c",
-    "Đ.c",
-    "đ.c",
-    "ông ",
-    "Ông ",
-    "bà ",
-    "Bà ",
-    "anh ",
-    "chị ",
-    "cụ ",
-    "Cụ ",
+    "(?:" + "|".join(sorted((f.capitalize() for f in FAMILY_NAMES), key=len, reverse=True)) + f") [{UPPER}]"
 )
 _LIST_GAP = re.compile(r"\s*(?:[,;]\s*)?(?:(?:và|cùng)\s+)?")
 _TRIGGERS_BY_FIRST: dict[str, list[tuple[list[str], bool, bool]]] = {}
@@ -124,7 +91,7 @@ def _zones(body: str, sentences: list[int]) -> list[tuple[int, int]]:
     """Stretches of the body worth tokenising: the sentences holding a family name before a capitalised
     syllable ("Nguyễn Văn") or an honorific. The rest cannot name anyone."""
     marks = {bisect.bisect_right(sentences, m.start()) - 1 for m in _FAMILY_BEFORE_CAPITAL.finditer(body)}
-    for honorific in _HONORIFICS:
+    for honorific in HONORIFICS:
         at = body.find(honorific)
         while at != -1:
             marks.add(bisect.bisect_right(sentences, at) - 1)
@@ -564,7 +531,7 @@ def _cues(text: str, chained: bool = False) -> tuple[set[str], bool]:
     weak = False
     prev_end = None
     low = text.casefold()
-    for m in _CUE.finditer(low):
+    for m in ROLE_CUES.finditer(low):
         if chained and prev_end is not None and not _CHAIN.fullmatch(low, prev_end, m.start()):
             break
         prev_end = m.end()
@@ -580,7 +547,7 @@ def _assign_roles(body: str, reader: _Reader) -> None:
     if not mentions:
         return
     sentences, clauses = reader.sentences, reader.clauses
-    meeting = bool(_MEETING.search(body.casefold()))
+    meeting = bool(MEETING_WORDS.search(body.casefold()))
     groups: list[list[_Mention]] = []
     for m in mentions:
         if groups:

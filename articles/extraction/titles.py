@@ -1,10 +1,12 @@
-"""Word lists for reading people out of an article: family names, honorifics, titles and their organs.
+"""Word lists for reading people out of an article: family names, honorifics, titles, their organs and
+the cue words that give a role.
 
 Everything is lower case (the body is already NFC with modern tone marks); callers compare lowered tokens.
 """
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 
@@ -154,6 +156,47 @@ NOT_NAME_WORDS = words(
     trung quốc ubnd hđnd mttq công cục chi khu ấp thôn xã phường khóm tổ tòa viện trường
     """
 )
+
+# Words that give a person's role at the meeting, by named group.
+ROLE_CUES = re.compile(
+    r"(?P<chair>chủ trì|chủ tọa|đoàn chủ tịch|điều hành)"
+    r"|(?P<report>báo cáo|trình bày|tờ trình)"
+    r"|(?P<attend>tham dự|đến dự|cùng dự|về dự|\bdự\b(?! án| toán| thảo| báo| kiến| khuyết| trữ| phòng| thi"
+    r"| tuyển| bị| định| luật)|có sự tham gia|được bầu|được chỉ định|được bổ nhiệm|\btrao\b|\bnhận\b"
+    r"|\btặng\b|dâng hoa|dâng hương|\bthăm\b|chứng kiến|tham gia|cắt băng|bấm nút|động thổ|khánh thành"
+    r"|thắp hương|\bviếng\b|trồng cây|chụp ảnh|làm việc)"
+    r"|(?P<speak>phát biểu|kết luận|chỉ đạo|đề nghị|yêu cầu|nhấn mạnh|ghi nhận|đánh giá|kiến nghị|đề xuất"
+    r"|\bnêu\b|cho rằng|khẳng định|lưu ý|biểu dương|chúc mừng|cảm ơn|bế mạc|khai mạc|tham luận|diễn văn"
+    r"|giải trình|trao đổi|phát động|quán triệt|góp ý|thảo luận|nhắc lại|ôn lại|mong muốn|đề cập|bày tỏ"
+    r"|hoan nghênh|gợi mở|tiếp thu|giải đáp|trả lời|phân tích|truyền đạt|gửi lời|công bố|\bđọc\b|phổ biến"
+    r"|gợi ý|chỉ rõ|nhận định|giao nhiệm vụ)"
+    # saying something is speaking at a meeting only when the article is about one
+    r"|(?P<weak>cho biết|chia sẻ|\bnói\b|thông tin)"
+)
+# Words saying the article is about a meeting, where saying something is speaking at it.
+MEETING_WORDS = re.compile(
+    r"hội nghị|cuộc họp|phiên họp|kỳ họp|đại hội|buổi lễ|lễ kỷ niệm|hội thảo|buổi làm việc|sinh hoạt|giao ban"
+    r"|sơ kết|tổng kết|tọa đàm|diễn đàn|gặp mặt|tiếp xúc cử tri|\bhọp\b"
+)
+# Honorifics as written in running text, to find the sentences that may name someone.
+HONORIFICS = (
+    "đồng chí ",
+    "Đồng chí ",
+    "Đ/c",
+    "đ/c",
+    "Đ.c",
+    "đ.c",
+    "ông ",
+    "Ông ",
+    "bà ",
+    "Bà ",
+    "anh ",
+    "chị ",
+    "cụ ",
+    "Cụ ",
+)
+# Vietnamese capital letters, for regex classes ("[A-Z]" misses "Đ", "Ô"...).
+UPPER = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 
 
 @cache
