@@ -202,7 +202,13 @@ class _Reader:
                 ):
                     k += 1  # "Quân khu 9", "Chi bộ ấp 3"
                     continue
-                if t == "." and self.lows[k - 1] in ("tp", "tx") and self.caps[k + 1 : k + 2] == [True]:
+                if (
+                    t == "."
+                    and self.lows[k - 1] in ("tp", "tx")
+                    and self.text[k + 1 : k + 2] != []
+                    and self.text[k + 1][0].isupper()
+                    and self.glued(k + 1)
+                ):
                     k += 1  # "UBND TP. Cần Thơ"
                     continue
                 if t in _DASHES and k > h and self.organ_goes_on(k + 1):
