@@ -333,6 +333,22 @@ def year_after(mention: DateMention, period: Period) -> int:
     return period.year
 
 
+_CONGRESS_TERM = re.compile(
+    r"(?<!quyết )(?<!Quyết )(?<!chuẩn bị )[Đđ]ại hội\b[^.;]{0,160}?nhiệm kỳ\s*((?:19|20)\d{2})\s*[-–—]\s*(?:19|20)\d{2}",
+    re.IGNORECASE,
+)
+
+
+def _congress_year(title: str, meeting_texts: list[str]) -> dt.date | None:
+    """A congress is held in the first year of the term it opens ("Đại hội ... nhiệm kỳ 2020 - 2025"); a
+    resolution of one ("Nghị quyết Đại hội ... nhiệm kỳ 2020 - 2025") dates nothing."""
+    for text in (*meeting_texts, title):
+        m = _CONGRESS_TERM.search(text[:LEAD_CHARS])
+        if m:
+            return dt.date(int(m.group(1)), 12, 31)
+    return None
+
+
 @dataclass
 class Dating:
     period: Period | None
@@ -369,7 +385,7 @@ def read_dates(
             year = period_year_from(chosen, anchor)
     period = chosen.period(year) if chosen is not None and year is not None else None
 
-    fallback = None if (anchor or period) else text_anchor(body)
+    fallback = None if (anchor or period) else _congress_year(title, meeting_texts) or text_anchor(body)
     dates: list[dt.date | None] = []
     for d in raw_dates:
         if isinstance(d, DateMention):

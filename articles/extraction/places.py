@@ -36,21 +36,23 @@ _DISTRICT_TYPES = {"city": ("thành phố",), "district": ("huyện", "quận"),
 _NOT_NAME = {
     "Đảng", "Ban", "Ủy", "Bí", "Phó", "Chủ", "Trưởng", "Khóa", "Nhiệm", "Lần", "Về", "Tại", "Trong", "Năm",
     "Quý", "Tháng", "Nghị", "Chương", "Cùng", "Dự", "Và", "Với", "Các", "Theo", "Sáng", "Chiều", "Ngày",
-    "Ông", "Bà", "Đ/c", "Thành", "Tỉnh", "Huyện", "Quận", "Thị", "Xã", "Phường", "Kết", "Báo", "Trực",
+    "Đ/c", "Thành", "Tỉnh", "Huyện", "Quận", "Thị", "Xã", "Phường", "Kết", "Báo", "Trực",
     "Triển", "Sơ", "Tổng", "Giao", "Cổng", "Trang", "Tin", "Bài", "Ảnh", "UBND", "HĐND", "MTTQ",
 }  # fmt: skip
 # Family names: a run of capitalised words starting with one that the gazetteer does not know is a person.
 _SURNAMES = {
     "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô",
     "Dương", "Lý", "Đinh", "Đoàn", "Trương", "Lâm", "Mai", "Trịnh", "Đào", "Cao", "Lương", "Tạ", "Hà", "Thái",
-    "Lưu", "Châu", "Quách", "Tô", "Từ", "Triệu", "Kiều", "Lò", "Thạch", "Kim", "Sơn", "Danh",
+    "Lưu", "Châu", "Quách", "Tô", "Từ", "Triệu", "Kiều", "Lò", "Thạch", "Kim", "Sơn", "Danh", "Ông", "Bà",
 }  # fmt: skip
 # Words that start a place name ("Đồng Hới", "Hội An", "Văn Giang", "Đại Lộc") or a phrase ("Đồng chí",
 # "Hội nghị", "Văn phòng", "Đại hội"): a name only when the next word is capitalised too.
 _NAME_IF_FOLLOWED = {
     "Đồng", "Hội", "Văn", "Đại", "Công", "Nông", "Thường", "Kế", "Tổ", "Nhân", "Đoàn", "Mặt", "Tập", "Lãnh",
-    "Quyết", "Phát", "Tham", "Thực", "Hoạt",
+    "Quyết", "Phát", "Tham", "Thực", "Hoạt", "Ông", "Bà",
 }  # fmt: skip
+# A commune's or district's number written as a Roman numeral after its name ("Tam Xuân II").
+_ROMAN = {"I", "II", "III", "IV", "V"}
 _WORD = re.compile(r"\s*(-\s+)?([^\s,.;:()\[\]“”\"'!?/]+)")
 _LIST_OF_UNITS = re.compile(r"\bcác (" + UNIT_WORDS + r") ")
 _PLACE = re.compile(r"(?<![\w])(" + UNIT_WORDS + r"|TP\.|TX\.?)\s*(?=\w)")
@@ -112,7 +114,12 @@ def _name_words(text: str, pos: int, level: str | None = None) -> list[tuple[str
         dash, word = m.group(1), m.group(2)
         if not words and word.isupper() and len(word) <= 5 and _province_named(word) is not None:
             return [(word, m.end())]  # "TP.HCM", "TPHCM"
-        if not word[0].isupper() or (dash and not words) or (word.isupper() and len(word) > 1):
+        numeral = bool(words) and word in _ROMAN
+        if (
+            not word[0].isupper()
+            or (dash and not words)
+            or (word.isupper() and len(word) > 1 and not numeral)
+        ):
             break
         if not words and word in _NOT_NAME:
             break
@@ -357,16 +364,20 @@ def _place_organ(
         return
     place.locality = name
     if organ.level in ("city", "district", "town"):
-        u = _best(_districts(name, organ.level), lambda u: _province_of(u.code, era).code, votes)
+        units = _districts(name, organ.level)
+        units = [u for u in units if u.name == name] or units  # "Văn Lăng" is not "Văn Lang"
+        u = _best(units, lambda u: _province_of(u.code, era).code, votes)
         if u is not None:
-            place.locality, place.locality_code = _numbered(u.type, u.name), u.code
+            place.locality_code = u.code
+            place.locality = _numbered(u.type, u.name) if u.name.isdigit() else name
             place.province = _province_of(u.code, era)
     elif organ.level == "commune":
         rows = gazetteer.find_communes(name) + (
             gazetteer.find_communes(name.zfill(2)) if name.isdigit() else []
         )
-        if era == "2025":
-            rows = [r for r in rows if r[4] == "2025"] or rows
+        rows = [r for r in rows if r[4] == era] or rows
+        if not name.isdigit():  # "Tân Thành" is not "Tân Thạnh" (they fold alike)
+            rows = [r for r in rows if r[1] == name] or rows
         # A district named beside the commune ("xã Hòa Lợi (huyện Châu Thành)") settles which one it is.
         districts = {name for word, name in mentions if word in ("huyện", "quận", "thị xã", "thành phố")}
         row = max(
@@ -375,7 +386,7 @@ def _place_organ(
             default=None,
         )
         if row is not None:
-            place.locality = _numbered(row[2], row[1])
+            place.locality = _numbered(row[2], row[1]) if row[1].isdigit() else name
             place.province = _province_of(row[5], era)
         elif name.isdigit():
             place.locality = _numbered(_COMMUNE_WORD.get(organ.text.split()[-2], "phường"), name)

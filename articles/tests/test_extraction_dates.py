@@ -195,3 +195,10 @@ def test_periods_reported_together_share_a_year():
 def test_cue_words_are_whole_words():
     lead = "Hội nghị đánh giá thu ngân sách trên địa bàn năm 2023 đạt kết quả tốt."
     assert period("Hội nghị Ban Chấp hành Đảng bộ tỉnh", lead) == Period("year", 2023)
+
+
+def test_a_congress_is_dated_in_the_first_year_of_its_term():
+    lead = "Ngày 21-6, Đại hội đại biểu Đảng bộ quận Cẩm Lệ lần thứ X, nhiệm kỳ 2020 - 2025 khai mạc."
+    assert meeting_date("Đại hội đại biểu Đảng bộ quận Cẩm Lệ lần thứ X", lead) == dt.date(2020, 6, 21)
+    lead = "Ngày 5/3, Ban Chấp hành sơ kết giữa nhiệm kỳ thực hiện Nghị quyết Đại hội Đảng bộ, nhiệm kỳ 2020 - 2025."
+    assert meeting_date("Sơ kết giữa nhiệm kỳ", lead) is None
