@@ -22,6 +22,7 @@ from articles.extraction.titles import (
     HONORIFICS,
     LOWER_BIGRAMS,
     MEETING_WORDS,
+    NOT_ATTENDING,
     NOT_NAME_WORDS,
     ORGAN_SECOND_SYLLABLES,
     PLACE_NOUNS,
@@ -43,7 +44,7 @@ _DASHES = frozenset({"-", "–", "—"})
 _ABBREVIATED = frozenset({"tp", "tx", "tt", "q", "h", "p", "đ", "gs", "pgs", "ts", "ths"})
 
 _GIVEN_TO = re.compile(r"\b(?:trao|tặng|trao tặng)\b[^.;]*\bcho\s*$")
-_CHAIN = re.compile(r"\s*(?:,|và)?\s*")  # between two cues of one subject: "dự và phát biểu"
+_WORD = re.compile(r"\w+")
 _NEWLINE = re.compile(r"\n")
 _LINE_BREAK = re.compile(r"\n+")
 _SEMICOLON = re.compile(r";")
@@ -137,10 +138,9 @@ class _Reader:
         self.text, self.lows, self.start = toks.text, toks.low, toks.start
         self.caps, self.nl = toks.cap, toks.newline
         self.mentions: list[_Mention] = []
-        self.short_refs: list[tuple[int, int, str]] = []
-        self.elected: set[int] = (
-            set()
-        )  # indexes of mentions "được bầu giữ chức ...": at the meeting  # (span_start, token index, last syllable)
+        self.short_refs: list[tuple[int, int, str]] = []  # (span start, token index, last syllable): "bà Hân"
+        self.family_capitals: list[int] = []
+        self.elected: set[int] = set()  # indexes of mentions "được bầu giữ chức ...": at the meeting
 
     def stop(self, i: int) -> int:
         """Where token i ends."""
@@ -535,16 +535,28 @@ def _cues(text: str, chained: bool = False) -> tuple[set[str], bool]:
     ("dự và phát biểu chỉ đạo"), as in the words after a person: later verbs have other subjects."""
     roles: set[str] = set()
     weak = False
-    prev_end = None
-    low = text.casefold()
-    for m in ROLE_CUES.finditer(low):
-        if chained and prev_end is not None and not _CHAIN.fullmatch(low, prev_end, m.start()):
+    found = _WORD.findall(text.casefold())
+    n = len(found)
+    i = 0
+    last = None  # where the previous cue ended
+    while i < n:
+        for size in (3, 2, 1):
+            role = ROLE_CUES.get(tuple(found[i : i + size]))
+            if role and not (
+                found[i] == "dự" and size == 1 and found[i + 1 : i + 2] and found[i + 1] in NOT_ATTENDING
+            ):
+                break
+        else:
+            i += 1
+            continue
+        if chained and last is not None and (i - last > 1 or (i - last == 1 and found[last] != "và")):
             break
-        prev_end = m.end()
-        if m.lastgroup == "weak":
+        if role == "weak":
             weak = True
         else:
-            roles.add(m.lastgroup)
+            roles.add(role)
+        i += size
+        last = i
     return roles, weak
 
 
@@ -553,7 +565,7 @@ def _assign_roles(body: str, reader: _Reader) -> None:
     if not mentions:
         return
     sentences, clauses = reader.sentences, reader.clauses
-    meeting = bool(MEETING_WORDS.search(body.casefold()))
+    meeting = None  # whether the article is about a meeting, looked up when first needed
     groups: list[list[_Mention]] = []
     for m in mentions:
         if groups:
@@ -597,8 +609,11 @@ def _assign_roles(body: str, reader: _Reader) -> None:
         after = segments[0] if segments[0].strip() or len(segments) < 2 else segments[1]
         found, weak_after = _cues(" ".join(after.split()[:_SUFFIX_WORDS]), chained=True)
         roles |= found
-        if (weak or weak_after) and meeting and "report" not in roles:
-            roles.add("speak")
+        if (weak or weak_after) and "report" not in roles:
+            if meeting is None:
+                meeting = bool(MEETING_WORDS.search(body.casefold()))
+            if meeting:
+                roles.add("speak")
         for m in group:
             m.roles |= roles
 

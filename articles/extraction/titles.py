@@ -157,22 +157,25 @@ NOT_NAME_WORDS = words(
     """
 )
 
-# Words that give a person's role at the meeting, by named group.
-ROLE_CUES = re.compile(
-    r"(?P<chair>chủ trì|chủ tọa|đoàn chủ tịch|điều hành)"
-    r"|(?P<report>báo cáo|trình bày|tờ trình)"
-    r"|(?P<attend>tham dự|đến dự|cùng dự|về dự|\bdự\b(?! án| toán| thảo| báo| kiến| khuyết| trữ| phòng| thi"
-    r"| tuyển| bị| định| luật)|có sự tham gia|được bầu|được chỉ định|được bổ nhiệm|\btrao\b|\bnhận\b"
-    r"|\btặng\b|dâng hoa|dâng hương|\bthăm\b|chứng kiến|tham gia|cắt băng|bấm nút|động thổ|khánh thành"
-    r"|thắp hương|\bviếng\b|trồng cây|chụp ảnh|làm việc)"
-    r"|(?P<speak>phát biểu|kết luận|chỉ đạo|đề nghị|yêu cầu|nhấn mạnh|ghi nhận|đánh giá|kiến nghị|đề xuất"
-    r"|\bnêu\b|cho rằng|khẳng định|lưu ý|biểu dương|chúc mừng|cảm ơn|bế mạc|khai mạc|tham luận|diễn văn"
-    r"|giải trình|trao đổi|phát động|quán triệt|góp ý|thảo luận|nhắc lại|ôn lại|mong muốn|đề cập|bày tỏ"
-    r"|hoan nghênh|gợi mở|tiếp thu|giải đáp|trả lời|phân tích|truyền đạt|gửi lời|công bố|\bđọc\b|phổ biến"
-    r"|gợi ý|chỉ rõ|nhận định|giao nhiệm vụ)"
-    # saying something is speaking at a meeting only when the article is about one
-    r"|(?P<weak>cho biết|chia sẻ|\bnói\b|thông tin)"
-)
+# Words that give a person's role at the meeting ("weak": saying something, speaking only at a meeting).
+_CUE_WORDS = {
+    "chair": "chủ trì|chủ tọa|đoàn chủ tịch|điều hành",
+    "report": "báo cáo|trình bày|tờ trình",
+    "attend": "tham dự|đến dự|cùng dự|về dự|dự|tham gia|được bầu|được chỉ định|được bổ nhiệm|trao|nhận|tặng"
+    "|dâng hoa|dâng hương|thăm|chứng kiến|cắt băng|bấm nút|động thổ|khánh thành|thắp hương|viếng|trồng cây"
+    "|chụp ảnh|làm việc",
+    "speak": "phát biểu|kết luận|chỉ đạo|đề nghị|yêu cầu|nhấn mạnh|ghi nhận|đánh giá|kiến nghị|đề xuất|nêu"
+    "|cho rằng|khẳng định|lưu ý|biểu dương|chúc mừng|cảm ơn|bế mạc|khai mạc|tham luận|diễn văn|giải trình"
+    "|trao đổi|phát động|quán triệt|góp ý|thảo luận|nhắc lại|ôn lại|mong muốn|đề cập|bày tỏ|hoan nghênh"
+    "|gợi mở|tiếp thu|giải đáp|trả lời|phân tích|truyền đạt|gửi lời|công bố|đọc|phổ biến|gợi ý|chỉ rõ"
+    "|nhận định|giao nhiệm vụ",
+    "weak": "cho biết|chia sẻ|nói|thông tin",
+}
+ROLE_CUES: dict[tuple[str, ...], str] = {
+    tuple(phrase.split()): role for role, phrases in _CUE_WORDS.items() for phrase in phrases.split("|")
+}
+# "dự án", "dự toán", "dự thảo"...: "dự" that is not attending.
+NOT_ATTENDING = words("án toán thảo báo kiến khuyết trữ phòng thi tuyển bị định luật")
 # Words saying the article is about a meeting, where saying something is speaking at it.
 MEETING_WORDS = re.compile(
     r"hội nghị|cuộc họp|phiên họp|kỳ họp|đại hội|buổi lễ|lễ kỷ niệm|hội thảo|buổi làm việc|sinh hoạt|giao ban"
