@@ -46,7 +46,7 @@ _NOT_UNIT_CODES = words("NQ TW TU QĐ UBND HĐND BTV BCH CP KH CT QH TB BC HD KL
 _NAMING_WORDS = words(
     """
     ngày tháng năm quý sáng chiều tối trưa đêm hôm lúc hồi đợt lần thứ khóa kỳ số khu ấp khóm tổ đội phường
-    quận lô thôn xóm bản điều khoản chương mục phần đường lộ tuyến lớp hạng loại nhóm cấp mức phiên
+    quận lô thôn xóm bản điều khoản chương mục phần đường lộ tuyến lớp hạng loại nhóm cấp mức phiên phố phòng tầng
     """
 )
 # Capitalised pairs before a number that name a document or body ("Chỉ thị 35", "Trung ương 4").
