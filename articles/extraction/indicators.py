@@ -101,6 +101,7 @@ _TRAILING_TIME = re.compile(
     r"\s+(?:đến|tính đến|trong|từ|lũy kế|năm|tháng)\s+(?:ngày|tháng|năm|nay|đầu)\b.*$"
 )
 _MAX_LABEL_WORDS = 10
+_PHRASE_END = re.compile(r"[,.;:()\n]| (?:đạt|được|với|của|cho|trong|tại|và|so|bằng|tăng|giảm)\b")
 # Counted nouns of three syllables, by their first two.
 _THREE_WORD_UNITS = frozenset({"hợp tác", "tổ chức", "hộ kinh", "hộ gia", "lượt du", "nhóm giải", "đơn vị"})
 
@@ -157,6 +158,9 @@ def _clause_start(body: str, start: int) -> int:
     that is not inside a number."""
     low = max(0, start - 160)
     at = max(body.rfind(c, low, start) for c in ";:!?\n(")
+    if at >= 0 and body[at] == "(" and ")" in body[at:start]:
+        # "Tốc độ tăng trưởng (GRDP) ước đạt": a closed parenthesis is part of the subject
+        at = max(body.rfind(c, low, at) for c in ";:!?\n")
     va = body.rfind(" và ", low, start)
     if va >= 0:
         at = max(at, va + 3)
@@ -183,6 +187,13 @@ def _label(body: str, start: int, fallback: str) -> str:
     if not words or len(words) > _MAX_LABEL_WORDS * 2:
         return fallback
     return " ".join(words[-_MAX_LABEL_WORDS:])
+
+
+def _counted_phrase(body: str, unit_end: int, unit: str) -> str:
+    """For a count with no subject before it: the counted noun and what follows it up to the clause's end
+    ("2.418 doanh nghiệp thành lập mới" → "doanh nghiệp thành lập mới")."""
+    rest = _PHRASE_END.split(body[unit_end : unit_end + 80], 1)[0].split()
+    return " ".join([*unit.split(), *rest][:_MAX_LABEL_WORDS])
 
 
 def _count_unit(body: str, pos: int) -> tuple[str, int] | None:
@@ -231,6 +242,7 @@ def find_indicators(body: str) -> list[Indicator]:
         value = value_of(m.group(1))
         denominator = None
         unit = None
+        measured = unit_class_is_money = False
         unit_end = end
         nxt = body[end : end + 1]
         if nxt == "/":
@@ -253,12 +265,14 @@ def find_indicators(body: str) -> list[Indicator]:
                 start -= 2
         elif (bb := _BARE_BILLION.match(body, end)) and (bb.group(2) or "").casefold() in _NOT_UNITS | {""}:
             unit, unit_end = "tỷ đồng", bb.end(1)
+            unit_class_is_money = True
         elif mo := _MONEY.match(body, end):
             unit = (
                 (mo.group(1) or "").replace("ngàn", "nghìn").replace("tỉ", "tỷ") + mo.group(2) + mo.group(3)
             )
             unit = " ".join(unit.split())
             unit_end = mo.end()
+            unit_class_is_money = True
         else:
             if _names_the_number(body, start):
                 continue
@@ -270,6 +284,7 @@ def find_indicators(body: str) -> list[Indicator]:
             me = _MEASURE.match(body, end)
             if me:
                 unit, unit_end = me.group(1) + me.group(2), me.end()
+                measured = True
             else:
                 counted = _count_unit(body, end)
                 if counted is None:
@@ -278,9 +293,26 @@ def find_indicators(body: str) -> list[Indicator]:
         qualifier, text_start = _qualifier(body, start)
         c = _COMPLEMENT.match(body, unit_end) if unit.startswith("%") else None
         text_end = c.end() if c else unit_end
-        label = _label(body, text_start, unit if not unit.startswith("%") else "")
-        if not label and unit.startswith("%") and found and found[-1].end >= start - 80:
-            label = found[-1].label
+        if unit.startswith("%"):
+            label = _label(body, text_start, "")
+            if not label and found and found[-1].end >= start - 80:
+                # "..., tăng 8,7% so với cùng kỳ": the subject of the figure before, compared
+                verb = body[text_start:start].split()[:1]
+                label = " ".join(
+                    [found[-1].label, *(v for v in verb if v.casefold() in ("tăng", "giảm"))]
+                    + (
+                        [("" if c.group().lstrip().startswith("so") else "so ") + c.group().strip()]
+                        if c
+                        else []
+                    )
+                )
+        elif measured or unit_class_is_money:
+            label = _label(body, text_start, "") or _counted_phrase(body, unit_end, unit)
+        else:
+            # a count is best named by what is counted: "2.418 doanh nghiệp thành lập mới"
+            phrase = _counted_phrase(body, unit_end, unit)
+            subject = _label(body, text_start, "")
+            label = phrase if phrase != unit or not subject else f"{subject} {unit}"
         found.append(
             Indicator(
                 label=label,

@@ -231,3 +231,16 @@ def test_rank_score_and_measures():
         (24, "m"),
         (45000, "con trâu"),
     ]
+
+
+def test_labels_name_what_is_counted_or_compared():
+    body = (
+        "Tốc độ tăng trưởng kinh tế (GRDP) ước đạt 6,2%. Thu nội địa đạt 412 tỷ đồng, tăng 8,7% so với cùng kỳ. "
+        "Thành phố có thêm 2.418 doanh nghiệp thành lập mới."
+    )
+    assert [i.label for i in find_indicators(body)] == [
+        "Tốc độ tăng trưởng kinh tế (GRDP)",
+        "Thu nội địa",
+        "Thu nội địa tăng so với cùng kỳ",
+        "doanh nghiệp thành lập mới",
+    ]
