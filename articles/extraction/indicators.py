@@ -3,7 +3,9 @@
 A number counts only with what it measures right after it: "%", a money unit ("tỷ đồng",
 "triệu đồng/người/năm", "triệu USD"), a measure ("ha", "km", "tấn/ha") or a counted noun ("17 doanh
 nghiệp", "21/22 chỉ tiêu"). Dates, years, times, ordinals and numbers that are part of a name ("Khóm 3",
-"Nghị quyết số 12", "Hội nghị Trung ương 4", "lần thứ 16") are left out.
+"Nghị quyết số 12", "Hội nghị Trung ương 4", "lần thứ 16") are left out. Every percentage counts, comparisons
+included ("tăng 8,7% so với cùng kỳ", "100% chi bộ"). `label` is the subject before the figure (or the
+counted noun phrase), `text` the evidence from the verb or qualifier before it to its unit and comparison.
 """
 
 from __future__ import annotations

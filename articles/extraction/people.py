@@ -7,7 +7,12 @@ A person is found in one of these shapes (the body is NFC, modern tone marks):
 - in a list opened by "các đồng chí:" / "các ông, bà:", members separated by ";", "," or "và";
 - later, by the same full name, or by the last syllable after an honorific ("bà Hân").
 Roles come from cue words in the same clause: before the person or list ("Dự hội nghị có ...",
-"Phát biểu chỉ đạo, ...") or right after it ("... chủ trì hội nghị", "... trình bày báo cáo").
+"Phát biểu chỉ đạo, ...") or right after it ("... chủ trì hội nghị", "... trình bày báo cáo"); a person
+with no cue is "mentioned". Names are capitalised syllables, and place names (from the gazetteer) are not
+names, so "Bí thư Huyện ủy Lâm Hà" names no one.
+
+Only sentences holding a family name before a capital or an honorific are tokenised, and the scan visits
+only capitalised tokens and honorifics, so the cost stays linear and small on any input.
 """
 
 from __future__ import annotations
