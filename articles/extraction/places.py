@@ -53,7 +53,7 @@ _NAME_IF_FOLLOWED = {
 }  # fmt: skip
 # A commune's or district's number written as a Roman numeral after its name ("Tam Xuân II").
 _ROMAN = {"I", "II", "III", "IV", "V"}
-_WORD = re.compile(r"\s*(-\s+)?([^\s,.;:()\[\]“”\"'!?/]+)")
+_WORD = re.compile(r"\s*(-\s+)?([^\s,.;:()\[\]“”\"!?/]+)")  # "Ia H' Drai": an apostrophe stays in a word
 _LIST_OF_UNITS = re.compile(r"\bcác (" + UNIT_WORDS + r") ")
 _PLACE = re.compile(r"(?<![\w])(" + UNIT_WORDS + r"|TP\.|TX\.?)\s*(?=\w)")
 _CITY_PREFIX = re.compile(r"\s*(?:TP\.?|Thành phố)\s*(?=[^\W\d_])")
@@ -114,11 +114,15 @@ def _name_words(text: str, pos: int, level: str | None = None) -> list[tuple[str
         dash, word = m.group(1), m.group(2)
         if not words and word.isupper() and len(word) <= 5 and _province_named(word) is not None:
             return [(word, m.end())]  # "TP.HCM", "TPHCM"
+        if words and word.isdigit() and len(word) <= 2:  # "Móng Cái 3": kept only if the gazetteer knows it
+            words.append((word, m.end()))
+            break
         numeral = bool(words) and word in _ROMAN
+        letters = word.strip("'’")
         if (
             not word[0].isupper()
             or (dash and not words)
-            or (word.isupper() and len(word) > 1 and not numeral)
+            or (letters.isupper() and len(letters) > 1 and not numeral)
         ):
             break
         if not words and word in _NOT_NAME:
@@ -141,6 +145,8 @@ def name_after(text: str, pos: int, level: str | None) -> tuple[str | None, int]
         name = " ".join(w for w, _ in words[:n])
         if _known(name, level):
             return name, words[n - 1][1]
+    if words and words[-1][0].isdigit():
+        words = words[:-1]
     if words and len(words) <= 3 and words[0][0] not in _SURNAMES:
         return " ".join(w for w, _ in words), words[-1][1]
     return None, pos
@@ -237,7 +243,8 @@ def _source_provinces(tag: str) -> tuple[Unit, ...]:
         u = _province_from_url(tag)
         return (u,) if u else ()
     key = fold(tag).replace(" online", "").replace(" ", "")
-    keys = {key, key.removeprefix("bao"), key.removeprefix("b")}
+    # "Báo ..." and "Đài ..." (radio and television) may lead: "BQN", "ĐTGO" (Đài Tiền Giang Online).
+    keys = {key, key.removeprefix("bao"), key.removeprefix("b"), key.removeprefix("d")}
     for suffix in ("o", "dt", "tv", "online"):
         keys |= {k.removesuffix(suffix) for k in list(keys)}
     table = _initials()

@@ -325,3 +325,36 @@ def test_the_district_beside_a_commune_settles_which_commune_it_is():
     lead = "Ngày 15/5/2020, Đảng bộ xã Hòa Lợi (huyện Châu Thành) tổ chức Đại hội đại biểu lần thứ XV."
     result = article("Đảng bộ xã Hòa Lợi tổ chức Đại hội lần thứ XV", lead)
     assert (result.level, result.province, result.locality) == ("commune", "Trà Vinh", "Hòa Lợi")
+
+
+@pytest.mark.parametrize(
+    ("title", "lead", "locality", "province"),
+    [
+        (
+            "Huyện ủy Ia H' Drai giao ban quý II/2019",
+            "Sáng 10/7/2019, Thường trực Huyện ủy Ia H' Drai tổ chức hội nghị giao ban công tác quý II/2019.",
+            "Ia H' Drai",
+            "Kon Tum",
+        ),
+        (
+            "Đảng ủy xã Tam Xuân II tổng kết năm 2015",
+            "Ngày 5/1/2016, Ban Chấp hành Đảng bộ xã Tam Xuân II (huyện Núi Thành) tổ chức hội nghị tổng kết năm 2015.",
+            "Tam Xuân II",
+            "Quảng Nam",
+        ),
+        (
+            "Thành ủy Bà Rịa sơ kết quý II/2020",
+            "Chiều 15/7/2020, Ban Thường vụ Thành ủy Bà Rịa tổ chức hội nghị sơ kết quý II/2020.",
+            "Bà Rịa",
+            "Bà Rịa - Vũng Tàu",
+        ),
+    ],
+)
+def test_names_with_apostrophes_numerals_and_title_like_first_words(title, lead, locality, province):
+    result = article(title, lead)
+    assert (result.locality, result.province, len(result.meetings)) == (locality, province, 1)
+
+
+def test_a_radio_and_television_tag_tells_the_province():
+    lead = "(ĐTGO) - Ngày 24/1, Ban Thường vụ Tỉnh ủy tổ chức hội nghị sơ kết tháng 1 năm 2025."
+    assert article("Ban Thường vụ Tỉnh ủy: Sơ kết tháng 1 năm 2025", lead).province == "Tiền Giang"
