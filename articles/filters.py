@@ -118,6 +118,7 @@ class ArticleFilter(filters.FilterSet):
         self.fixed = set(fixed)
         for name in self.fixed:
             del self.filters[name]
+        self.found = {}  # search matches, shared by the page and its facet counts
 
     def filter_period(self, queryset, name, bounds):
         return queryset.reported_within(*bounds)
@@ -126,7 +127,7 @@ class ArticleFilter(filters.FilterSet):
         return queryset.with_meeting_kind(kind)
 
     def filter_q(self, queryset, name, query):
-        return queryset.search(query, marks=HEADLINE_MARKS)
+        return queryset.search(query, marks=HEADLINE_MARKS, found=self.found)
 
     def filter_sort(self, queryset, name, sort):
         if sort == "relevance" and self.form.cleaned_data.get("q"):

@@ -170,16 +170,25 @@ class Source(models.Model):
 
 
 class ArticleQuerySet(models.QuerySet):
-    def search(self, query, marks=("<mark>", "</mark>"), limit=SEARCH_LIMIT):
+    def search(self, query, marks=("<mark>", "</mark>"), limit=SEARCH_LIMIT, found=None):
         """Full-text search, accent-insensitive, phrases in quotes, ranked, with a highlighted snippet:
         the newest `limit` matches, so a result never holds more than `limit` articles.
 
         The snippet is raw body text with `marks` around the matches: pages pass private markers
-        and escape it with articles.highlight.headline_html, since the body is not HTML.
+        and escape it with articles.highlight.headline_html, since the body is not HTML. `found`, a
+        dict kept for one request, remembers the matches of each search over the same filters (a
+        page and its facet counts ask twice).
         """
         tsquery = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
+        found = {} if found is None else found
+        try:
+            key = (query, limit, str(self.order_by().values("pk").query))
+        except EmptyResultSet:
+            key = (query, limit, None)
+        if key not in found:
+            found[key] = self.newest_matches(query, limit)
         return (
-            self.filter(pk__in=self.newest_matches(query, limit))
+            self.filter(pk__in=found[key])
             .annotate(rank=SearchRank(F("search"), tsquery))
             .annotate(
                 snippet=SearchHeadline(

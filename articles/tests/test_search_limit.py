@@ -5,6 +5,7 @@ import datetime as dt
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from articles.filters import ArticleFilter
 from articles.models import Article
 
 from .factories import make_article
@@ -69,3 +70,19 @@ def test_a_rare_phrase_is_read_from_the_gin_index(db):
     *_, plan = search_plans('"bí thư tỉnh ủy"', limit=2)
 
     assert "article_search_gin" in plan
+
+
+def test_the_page_and_its_facet_counts_search_once(db):
+    make_article(body="Bí thư Tỉnh ủy chủ trì.")
+    filterset = ArticleFilter({"q": "tỉnh ủy"}, queryset=Article.objects.public())
+
+    with CaptureQueriesContext(connection) as context:
+        list(filterset.qs)
+        filterset.facets()
+
+    searches = [
+        q
+        for q in context.captured_queries
+        if "websearch_to_tsquery" in q["sql"] and "ts_rank" not in q["sql"]
+    ]
+    assert len(searches) == len({q["sql"] for q in searches}), searches
