@@ -57,11 +57,13 @@ def extract(text: str, hints: dict | None = None) -> Extraction:
     except Exception as exc:
         result.warnings.append(f"committee: {exc!r}")
     else:
-        result.period = dating.period
         result.meetings = [
             Meeting(date=date, organ=m.organ.text, kind=m.kind)
             for m, date in zip(reading.meetings, dating.dates, strict=True)
         ]
+        # A congress looks back on a whole term, not on a period of the year.
+        congress = bool(result.meetings) and result.meetings[0].kind == "đại hội"
+        result.period = None if congress else dating.period
         try:
             place = locate(
                 reading.organ,

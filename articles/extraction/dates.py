@@ -275,23 +275,25 @@ def text_anchor(text: str) -> dt.date | None:
 def choose_period(title: str, paragraphs: list[str]) -> tuple[PeriodMention | None, list[PeriodMention]]:
     """The period the report covers: the first one named in the headline that is not the next period's
     plans, else in the lead; a bare "năm 2023" counts only in the headline and the first paragraph.
-    Returns it with every period named alongside it (to infer a missing year from the next one's)."""
-    sources = [title[:LEAD_CHARS], *paragraphs[:2]]
-    for i, text in enumerate(sources):
-        mentions = find_periods(text)
-        for m in mentions:
-            if m.is_next or (m.kind == "year" and i > 1):
-                continue
-            return m, mentions
-    return None, []
+    Returns it with the periods named after it in the headline and lead (to infer a missing year from
+    the next one's: "Sơ kết quý I" over "... đề ra nhiệm vụ quý II/2024")."""
+    chosen, after, source = None, [], -1
+    for i, text in enumerate((title[:LEAD_CHARS], *paragraphs[:2])):
+        for m in find_periods(text):
+            if chosen is not None:
+                if m.is_next or i == source:  # only its own sentence's neighbours share the report's year
+                    after.append(m)
+            elif not m.is_next and not (m.kind == "year" and i > 1):
+                chosen, source = m, i
+    return chosen, after
 
 
-def _year_from_next(chosen: PeriodMention, mentions: list[PeriodMention]) -> int | None:
+def _year_from_next(chosen: PeriodMention, after: list[PeriodMention]) -> int | None:
     """ "tháng 11, ... nhiệm vụ tháng 12 năm 2024": the year that ends the reported period just before the
     next one named after it begins ("tháng 12 ... tháng 1/2025" is December 2024); a period reported
     alongside gives its own year."""
-    for m in mentions:
-        if m is chosen or not m.year or m.start < chosen.start:
+    for m in after:
+        if not m.year:
             continue
         if not m.is_next:  # "sơ kết quý III và 9 tháng năm 2024": reported together, the same year
             return m.year
@@ -363,7 +365,7 @@ def read_dates(
     body: str,
 ) -> Dating:
     """Resolve the reported period and the date of each meeting (from the sentence that reports it)."""
-    chosen, mentions = choose_period(title, paragraphs)
+    chosen, after = choose_period(title, paragraphs)
     raw_dates: list[DateMention | dt.date | None] = []
     for text in meeting_texts:
         found = [
@@ -380,7 +382,7 @@ def read_dates(
 
     year = None
     if chosen is not None:
-        year = chosen.year or _year_from_next(chosen, mentions)
+        year = chosen.year or _year_from_next(chosen, after)
         if year is None and anchor is not None:
             year = period_year_from(chosen, anchor)
     period = chosen.period(year) if chosen is not None and year is not None else None

@@ -34,10 +34,10 @@ WORD_LEVEL = {
 _DISTRICT_TYPES = {"city": ("thành phố",), "district": ("huyện", "quận"), "town": ("thị xã",)}
 # Capitalised words that start something else, never a place name.
 _NOT_NAME = {
-    "Đảng", "Ban", "Ủy", "Bí", "Phó", "Chủ", "Trưởng", "Khóa", "Nhiệm", "Lần", "Về", "Tại", "Trong", "Năm",
-    "Quý", "Tháng", "Nghị", "Chương", "Cùng", "Dự", "Và", "Với", "Các", "Theo", "Sáng", "Chiều", "Ngày",
-    "Đ/c", "Thành", "Tỉnh", "Huyện", "Quận", "Thị", "Xã", "Phường", "Kết", "Báo", "Trực",
-    "Triển", "Sơ", "Tổng", "Giao", "Cổng", "Trang", "Tin", "Bài", "Ảnh", "UBND", "HĐND", "MTTQ",
+    "Đảng", "Ban", "Ủy", "Bí", "Phó", "Chủ", "Trưởng", "Khóa", "Nhiệm", "Lần", "Về", "Tại", "Trong",
+    "Quý", "Tháng", "Nghị", "Cùng", "Dự", "Và", "Với", "Các", "Theo", "Sáng", "Chiều", "Ngày",
+    "Đ/c", "Tỉnh", "Huyện", "Quận", "Thị", "Xã", "Phường", "Kết", "Báo",
+    "Triển", "Sơ", "Tổng", "Cổng", "Trang", "Tin", "Bài", "Ảnh", "UBND", "HĐND", "MTTQ",
 }  # fmt: skip
 # Family names: a run of capitalised words starting with one that the gazetteer does not know is a person.
 _SURNAMES = {
@@ -45,11 +45,12 @@ _SURNAMES = {
     "Dương", "Lý", "Đinh", "Đoàn", "Trương", "Lâm", "Mai", "Trịnh", "Đào", "Cao", "Lương", "Tạ", "Hà", "Thái",
     "Lưu", "Châu", "Quách", "Tô", "Từ", "Triệu", "Kiều", "Lò", "Thạch", "Kim", "Sơn", "Danh", "Ông", "Bà",
 }  # fmt: skip
-# Words that start a place name ("Đồng Hới", "Hội An", "Văn Giang", "Đại Lộc") or a phrase ("Đồng chí",
-# "Hội nghị", "Văn phòng", "Đại hội"): a name only when the next word is capitalised too.
+# Words that start a place name ("Đồng Hới", "Hội An", "Giao Thủy", "Thành Tô", "Năm Căn") or a phrase
+# ("Đồng chí", "Hội nghị", "Giao ban", "Thành phố", "Năm 2024"): a name only when the next word is
+# capitalised too.
 _NAME_IF_FOLLOWED = {
     "Đồng", "Hội", "Văn", "Đại", "Công", "Nông", "Thường", "Kế", "Tổ", "Nhân", "Đoàn", "Mặt", "Tập", "Lãnh",
-    "Quyết", "Phát", "Tham", "Thực", "Hoạt", "Ông", "Bà",
+    "Quyết", "Phát", "Tham", "Thực", "Hoạt", "Ông", "Bà", "Thành", "Giao", "Chương", "Trực", "Năm",
 }  # fmt: skip
 # A commune's or district's number written as a Roman numeral after its name ("Tam Xuân II").
 _ROMAN = {"I", "II", "III", "IV", "V"}

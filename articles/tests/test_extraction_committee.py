@@ -358,3 +358,19 @@ def test_names_with_apostrophes_numerals_and_title_like_first_words(title, lead,
 def test_a_radio_and_television_tag_tells_the_province():
     lead = "(ĐTGO) - Ngày 24/1, Ban Thường vụ Tỉnh ủy tổ chức hội nghị sơ kết tháng 1 năm 2025."
     assert article("Ban Thường vụ Tỉnh ủy: Sơ kết tháng 1 năm 2025", lead).province == "Tiền Giang"
+
+
+@pytest.mark.parametrize("name", ["Giao Thủy", "Thành Tô", "Chương Mỹ", "Năm Căn", "Trực Ninh"])
+def test_place_names_that_begin_like_a_common_word(name):
+    lead = f"Sáng 4/1/2018, Thường trực Huyện ủy {name} tổ chức hội nghị giao ban quý IV năm 2017."
+    result = article(f"Huyện ủy {name} giao ban quý IV năm 2017", lead)
+    assert (result.locality, len(result.meetings)) == (name, 1)
+
+
+def test_a_congress_reports_no_period():
+    lead = (
+        "Chiều ngày 6 tháng 10 năm 2025, Đại hội đại biểu Đảng bộ tỉnh Hà Tĩnh lần thứ XXI khai mạc. "
+        "Báo cáo nêu kết quả 6 tháng đầu năm 2025."
+    )
+    result = article("Khai mạc Đại hội đại biểu Đảng bộ tỉnh Hà Tĩnh lần thứ XXI, nhiệm kỳ 2025 - 2030", lead)
+    assert (result.meetings[0].kind, result.period) == ("đại hội", None)

@@ -202,3 +202,17 @@ def test_a_congress_is_dated_in_the_first_year_of_its_term():
     assert meeting_date("Đại hội đại biểu Đảng bộ quận Cẩm Lệ lần thứ X", lead) == dt.date(2020, 6, 21)
     lead = "Ngày 5/3, Ban Chấp hành sơ kết giữa nhiệm kỳ thực hiện Nghị quyết Đại hội Đảng bộ, nhiệm kỳ 2020 - 2025."
     assert meeting_date("Sơ kết giữa nhiệm kỳ", lead) is None
+
+
+def test_the_next_periods_year_may_come_from_the_lead():
+    lead = "Chiều nay 2.4, Ban Thường vụ Huyện ủy sơ kết công tác quý I, đề ra nhiệm vụ quý II/2024."
+    dating = read_dates("Mỹ Xuyên: Sơ kết công tác quý I", [lead], [lead], None, lead)
+    assert dating.period == Period("quarter", 2024, quarter=1)
+    assert dating.dates == [dt.date(2024, 4, 2)]
+
+
+def test_a_year_elsewhere_in_the_lead_does_not_date_the_headlines_period():
+    lead = "Sáng 5/4, Ban Thường vụ họp. Thu nhập bình quân năm 2022 đạt 50 triệu đồng."
+    assert period("Sơ kết công tác quý I", lead, published=dt.date(2024, 4, 6)) == Period(
+        "quarter", 2024, quarter=1
+    )
