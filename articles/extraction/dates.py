@@ -309,9 +309,11 @@ def _end_of(p: Period) -> dt.date:
 
 
 def period_year_from(mention: PeriodMention, meeting: dt.date) -> int:
-    """The year that puts the period's end shortly before the meeting (a review follows its period)."""
+    """The year that puts the period's end shortly before the meeting (a review follows its period; a
+    quarter or a year may be reviewed in its last month: "sơ kết quý IV" on 10 December)."""
+    early = dt.timedelta(days=10 if mention.kind == "month" else 31)
     for year in (meeting.year, meeting.year - 1):
-        if _end_of(mention.period(year)) <= meeting + dt.timedelta(days=20):
+        if _end_of(mention.period(year)) <= meeting + early:
             return year
     return meeting.year - 1
 

@@ -216,3 +216,12 @@ def test_a_year_elsewhere_in_the_lead_does_not_date_the_headlines_period():
     assert period("Sơ kết công tác quý I", lead, published=dt.date(2024, 4, 6)) == Period(
         "quarter", 2024, quarter=1
     )
+
+
+def test_a_quarter_may_be_reviewed_in_its_last_month():
+    assert period("Sơ kết công tác quý IV", published=dt.date(2016, 12, 10)) == Period(
+        "quarter", 2016, quarter=4
+    )
+    assert period("Sơ kết công tác tháng 12", published=dt.date(2016, 12, 5)) == Period(
+        "month", 2015, month=12
+    )
