@@ -40,6 +40,7 @@ from articles.extraction.titles import (
     UNIT_WORDS,
     UPPER,
     VERB_BIGRAMS,
+    is_place,
     place_names,
 )
 from articles.extraction.types import ROLES, Appearance
@@ -325,9 +326,12 @@ class _Reader:
     ) -> int | None:
         """Where a person's name starts in the capitalised run toks[start:end] ending a title."""
         best = None
+        run_is_named = self.low(start) in FAMILY_NAMES
         for p in range(start, end):
             if self.low(p) not in FAMILY_NAMES:
                 continue
+            if p > start and run_is_named and not is_place(self.joined(start, p)):
+                continue  # "Y Thanh Hà Niê Kđăm" is one name; "Cao Lãnh Nguyễn Văn A" a place and a name
             size = end - p
             if not 2 <= size <= 5:
                 continue

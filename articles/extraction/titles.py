@@ -22,7 +22,8 @@ FAMILY_NAMES = words(
     lâm mai trịnh tạ tô thái châu lưu kiều quách thạch kim giáp nông triệu hứa chu la lò lục mạc nghiêm
     phùng tăng tôn thân từ vi vương khổng khúc lại lã lữ mã phí sầm thiều trình ung âu bế cù cấn chế diệp
     doãn đàm hàn hầu khương kha khuất lăng liêu mạch mẫn nhan nhâm tào tiết tống trầm uông danh sơn lạc
-    lường điểu
+    lường điểu ma quàng cầm điêu bạc giàng sùng thào vừ mùa lầu tráng chảo ksor rmah siu rơ kpă ngụy vy biện
+    bành cung đậu bạch đới ưng y
     """
 )
 
@@ -83,7 +84,7 @@ ORGAN_SECOND_SYLLABLES = words(
     biểu sát đội hàng bạc hiểm truyền sách trị phủ đoàn minh niên nữ chiến quan án nhân sản lực lâm thủy lợi
     vực cấp sở hợp tác phố trấn xã bộ khu mại hải lao đạo khoa tịch nhiệm tướng lệnh thư biên ký cục đốc
     trưởng khẩu nội ngoại đảng lý cứu khí tượng chất lương thực phẩm giới thanh tộc tôn nước điện chương ty
-    khu em đình trợ
+    khu em đình trợ phần
     """
 )
 # Lower-case words that may stand anywhere in a title: unit words before a place name.
@@ -200,6 +201,17 @@ HONORIFICS = (
 )
 # Vietnamese capital letters, for regex classes ("[A-Z]" misses "Đ", "Ô"...).
 UPPER = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+
+
+def is_place(name: str) -> bool:
+    """A province, district or commune name ("Bố Trạch", "Tân An")."""
+    if name.casefold() in place_names():
+        return True
+    try:
+        from articles.extraction import gazetteer
+    except ImportError:  # pragma: no cover
+        return False
+    return bool(gazetteer.find_communes(name))
 
 
 @cache

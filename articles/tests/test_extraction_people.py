@@ -295,3 +295,17 @@ def test_cue_words_about_what_a_person_owns_do_not_give_a_role():
 def test_ceremony_gestures_mean_attending():
     found = people("Đồng chí Lê Văn Năm, Bí thư Tỉnh ủy cùng các đại biểu bấm nút khởi công dự án.")
     assert found["Lê Văn Năm"].roles == ["attend"]
+
+
+def test_long_minority_name_after_a_title_is_kept_whole():
+    found = people("Phó Chủ tịch Quốc hội Y Thanh Hà Niê Kđăm phát biểu tại hội nghị.")
+    assert list(found) == ["Y Thanh Hà Niê Kđăm"]
+
+
+def test_place_or_company_between_title_and_name():
+    found = people(
+        "Chủ tịch UBND xã Tân Hòa Lê Văn Bé phát biểu. "
+        "Giám đốc Công ty Cổ phần Thủy sản Minh Phú Lê Văn Quang phát biểu."
+    )
+    assert found["Lê Văn Bé"].titles == ["Chủ tịch UBND xã Tân Hòa"]
+    assert found["Lê Văn Quang"].titles == ["Giám đốc Công ty Cổ phần Thủy sản Minh Phú"]
