@@ -49,6 +49,7 @@ _NAMING_WORDS = words(
     """
     ngày tháng năm quý sáng chiều tối trưa đêm hôm lúc hồi đợt lần thứ khóa kỳ số khu ấp khóm tổ đội phường
     quận lô thôn xóm bản điều khoản chương mục phần đường lộ tuyến lớp hạng loại nhóm cấp mức phiên phố phòng tầng
+    top
     """
 )
 # Capitalised pairs before a number that name a document or body ("Chỉ thị 35", "Trung ương 4").
