@@ -17,8 +17,11 @@ VACUUM (ANALYZE) time and the database size per 1,000 articles.
 """
 
 import argparse
+import os
+import resource
 import time
 from collections import Counter
+from pathlib import Path
 
 import common
 
@@ -76,6 +79,17 @@ class Meter:
             )
 
 
+def children_cpu():
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def process_cpu(pid):
+    """User + system CPU seconds of another process (the PostgreSQL backend), from /proc."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def generated_items(n, seed):
     """(name, text, hints) for ingest_many, with the publisher as generate_corpus records it."""
     from articles.generator import generate
@@ -115,14 +129,32 @@ def main():
     print(
         f"{before} articles stored; loading {args.articles} generated articles, seed {args.seed}", flush=True
     )
+    connection.ensure_connection()
+    backend = connection.connection.info.backend_pid
+    cpu_before = (time.process_time(), children_cpu(), process_cpu(backend))
     meter = Meter(args.every)
-    results = ingest_many(generated_items(args.articles, args.seed), bulk=True, progress=meter)
+    items = generated_items(args.articles, args.seed)
+    results = ingest_many(items, bulk=True, progress=meter)
     counts = Counter(result.status for result in results)
     seconds = time.perf_counter() - meter.started
+    cpu = [
+        after - before
+        for before, after in zip(
+            cpu_before, (time.process_time(), children_cpu(), process_cpu(backend)), strict=True
+        )
+    ]
     added = Article.objects.count() - before
     print(f"\n{dict(counts)}")
     print(f"stored {added} new articles in {seconds:.0f} s: {added / seconds:.0f} articles/s")
     print(f"all {args.articles} generated articles handled at {args.articles / seconds:.0f} articles/s")
+    ms = [1000 * t / args.articles for t in cpu]
+    # As bench/ingest_bench.py reads it: the main process waits for its backend while the extractor
+    # workers run beside them, so on idle cores the slower of the two bounds the rate.
+    idle = min(1000 / (ms[0] + ms[2]), 1000 * (os.cpu_count() or 1) / sum(ms))
+    print(
+        f"CPU per article: {ms[0]:.1f} ms main process (generating included), {ms[1]:.1f} ms extractor "
+        f"workers, {ms[2]:.1f} ms PostgreSQL backend; on idle cores about {idle:.0f} articles/s"
+    )
     started = time.perf_counter()
     with connection.cursor() as cursor:
         cursor.execute("VACUUM (ANALYZE)")
