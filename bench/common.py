@@ -213,8 +213,9 @@ def load_queries(path):
 
 
 def page_of_matches(query, size=20):
-    """What the search page asks PostgreSQL for: the number of matches and the best `size` of them."""
+    """What the search page asks PostgreSQL for: the number of matches (at most SEARCH_LIMIT) and the
+    first `size` in its default order, newest first, with rank and snippet."""
     from articles.models import Article
 
-    matches = Article.objects.search(query)
-    return matches.count(), list(matches.order_by("-rank", "-date")[:size])
+    matches = Article.objects.public().search(query)
+    return matches.count(), list(matches[:size])
