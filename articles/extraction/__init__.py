@@ -70,7 +70,9 @@ def extract(text: str, hints: dict | None = None) -> Extraction:
                 find_organs(header.title) + find_organs(header.body),
                 header.title,
                 header.body,
-                date=header.published or next((d for d in dating.dates if d), None),
+                date=header.published
+                or next((d for d in dating.dates if d), None)
+                or (dating.period.bounds()[1] if dating.period else None),
                 hints=hints,
                 source_hint=cleaned.source_hint,
                 site_lines=cleaned.site_lines,

@@ -281,7 +281,9 @@ def choose_period(title: str, paragraphs: list[str]) -> tuple[PeriodMention | No
     for i, text in enumerate((title[:LEAD_CHARS], *paragraphs[:2])):
         for m in find_periods(text):
             if chosen is not None:
-                if m.is_next or i == source:  # only its own sentence's neighbours share the report's year
+                # Next periods, the chosen one's neighbours and the same period restated with its year
+                # ("tháng 3" in the headline, "tháng 3 năm 2024" in the lead) tell the year.
+                if m.is_next or i == source or (m.kind, m.number) == (chosen.kind, chosen.number):
                     after.append(m)
             elif not m.is_next and not (m.kind == "year" and i > 1):
                 chosen, source = m, i
@@ -311,7 +313,7 @@ def _end_of(p: Period) -> dt.date:
 def period_year_from(mention: PeriodMention, meeting: dt.date) -> int:
     """The year that puts the period's end shortly before the meeting (a review follows its period; a
     quarter or a year may be reviewed in its last month: "sơ kết quý IV" on 10 December)."""
-    early = dt.timedelta(days=10 if mention.kind == "month" else 31)
+    early = dt.timedelta(days=15 if mention.kind == "month" else 31)
     for year in (meeting.year, meeting.year - 1):
         if _end_of(mention.period(year)) <= meeting + early:
             return year

@@ -73,6 +73,7 @@ _LEVEL_WORDS = {
     "commune": ("xã", "phường", "thị trấn"),
 }  # fmt: skip
 _COMMUNE_WORD = {"xã": "xã", "phường": "phường", "trấn": "thị trấn"}
+_EXACT = 3  # weight of a unit whose name has the very tone marks written, against one that folds alike
 _TYPE_LEVEL = {"huyện": "district", "quận": "district", "thị xã": "town", "thành phố": "city"}
 _TITLE_PLACE = re.compile(
     r"^([^\W\d_][\w ]{1,30}?)(?::| (?=kỷ niệm|tổ chức|triển khai|sơ kết|tổng kết|giao ban))"
@@ -103,11 +104,12 @@ def _name_words(text: str, pos: int, level: str | None = None) -> list[tuple[str
     prefix = _CITY_PREFIX.match(text, pos)
     if prefix and level in ("province", "city", None):
         pos = prefix.end()
-    number = _NUMBERED.match(text, pos)
-    if number and level in ("district", "commune", None):
-        return [(str(int(number.group(1))), number.end())]
     words: list[tuple[str, int]] = []
     end = pos
+    number = _NUMBERED.match(text, pos)
+    if number and level in ("district", "commune", None):  # "phường 3", "phường 3 Bảo Lộc"
+        words.append((str(int(number.group(1))), number.end()))
+        end = number.end()
     while len(words) < 5:
         m = _WORD.match(text, end)
         if not m:
@@ -126,11 +128,13 @@ def _name_words(text: str, pos: int, level: str | None = None) -> list[tuple[str
             or (letters.isupper() and len(letters) > 1 and not numeral)
         ):
             break
-        if not words and word in _NOT_NAME:
-            break
-        if not words and word in _NAME_IF_FOLLOWED:
+        if not words and (word in _NOT_NAME or word in _NAME_IF_FOLLOWED):
             after = _WORD.match(text, m.end())
-            if not after or after.group(1) or not after.group(2)[0].isupper() or text[m.end()] != " ":
+            followed = after and not after.group(1) and after.group(2)[0].isupper() and text[m.end()] == " "
+            if word in _NOT_NAME or not followed:
+                # A unit named with such a word alone is read only when the gazetteer knows it ("xã Trang").
+                if level in ("district", "commune") and _known(word, level):
+                    return [(word, m.end())]
                 break
         words.append((("- " if dash else "") + word, m.end()))
         end = m.end()
@@ -337,10 +341,6 @@ def locate(
     return place
 
 
-def _best(units, province_of, votes: dict[str, float]):
-    return max(units, key=lambda u: votes.get(province_of(u), 0.0)) if units else None
-
-
 def _place_organ(
     place: Place,
     organ: Organ,
@@ -372,9 +372,12 @@ def _place_organ(
         return
     place.locality = name
     if organ.level in ("city", "district", "town"):
-        units = _districts(name, organ.level)
-        units = [u for u in units if u.name == name] or units  # "Văn Lăng" is not "Văn Lang"
-        u = _best(units, lambda u: _province_of(u.code, era).code, votes)
+        # "Văn Lăng" is not "Văn Lang" (they fold alike): the name as written counts, after the evidence.
+        u = max(
+            _districts(name, organ.level),
+            key=lambda u: votes.get(_province_of(u.code, era).code, 0.0) + _EXACT * (u.name == name),
+            default=None,
+        )
         if u is not None:
             place.locality_code = u.code
             place.locality = _numbered(u.type, u.name) if u.name.isdigit() else name
@@ -384,13 +387,16 @@ def _place_organ(
             gazetteer.find_communes(name.zfill(2)) if name.isdigit() else []
         )
         rows = [r for r in rows if r[4] == era] or rows
-        if not name.isdigit():  # "Tân Thành" is not "Tân Thạnh" (they fold alike)
-            rows = [r for r in rows if r[1] == name] or rows
-        # A district named beside the commune ("xã Hòa Lợi (huyện Châu Thành)") settles which one it is.
+        # A district named beside the commune ("xã Hòa Lợi (huyện Châu Thành)") settles which one it is;
+        # the name as written ("Tân Thành", not "Tân Thạnh") counts after the evidence.
         districts = {name for word, name in mentions if word in ("huyện", "quận", "thị xã", "thành phố")}
         row = max(
             rows,
-            key=lambda r: votes.get(_province_of(r[5], era).code, 0.0) + 10 * (_parent_name(r) in districts),
+            key=lambda r: (
+                votes.get(_province_of(r[5], era).code, 0.0)
+                + 10 * (_parent_name(r) in districts)
+                + _EXACT * (r[1] == name)
+            ),
             default=None,
         )
         if row is not None:

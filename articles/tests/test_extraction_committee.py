@@ -374,3 +374,18 @@ def test_a_congress_reports_no_period():
     )
     result = article("Khai mạc Đại hội đại biểu Đảng bộ tỉnh Hà Tĩnh lần thứ XXI, nhiệm kỳ 2025 - 2030", lead)
     assert (result.meetings[0].kind, result.period) == ("đại hội", None)
+
+
+def test_a_one_word_unit_named_like_a_common_word_and_a_numbered_ward_with_a_name():
+    lead = "Chiều ngày 20/09/2024, Đảng ủy xã Trang (huyện Đăk Đoa) họp đánh giá kết quả 9 tháng năm 2024."
+    result = article("Đảng ủy xã Trang họp đánh giá kết quả 9 tháng năm 2024", lead)
+    assert (result.locality, result.province, len(result.meetings)) == ("Trang", "Gia Lai", 1)
+    lead = "Ngày 10 tháng 10 năm 2025, Đảng ủy phường 3 Bảo Lộc tổ chức hội nghị sơ kết quý III năm 2025."
+    result = article("Đảng ủy phường 3 Bảo Lộc sơ kết quý III", lead)
+    assert (result.locality, result.province, len(result.meetings)) == ("3 Bảo Lộc", "Lâm Đồng", 1)
+
+
+def test_the_reported_period_sets_the_era_when_nothing_else_dates_the_article():
+    lead = "Vừa qua, Đảng ủy xã Vạn An (tỉnh Nghệ An) tổ chức hội nghị giao ban tháng 11/2025."
+    result = article("Đảng ủy xã Vạn An: Giao ban tháng 11/2025", lead)
+    assert (result.province, result.province_code) == ("Nghệ An", "40")

@@ -225,3 +225,9 @@ def test_a_quarter_may_be_reviewed_in_its_last_month():
     assert period("Sơ kết công tác tháng 12", published=dt.date(2016, 12, 5)) == Period(
         "month", 2015, month=12
     )
+
+
+def test_the_headlines_period_restated_with_its_year_in_the_lead():
+    lead = "Chiều 20 tháng 3, UBND huyện tổ chức phiên họp thường kỳ tháng 3 năm 2024."
+    assert period("UBND huyện họp phiên thường kỳ tháng 3", lead) == Period("month", 2024, month=3)
+    assert period("Sơ kết công tác tháng 3", published=dt.date(2024, 3, 20)) == Period("month", 2024, month=3)
