@@ -294,6 +294,9 @@ class _Reader:
                 titles.append(self.title_text(j, te[1]))
                 k = te[1]
                 self.elected.add(len(self.mentions))  # the mention about to be added was elected here
+        elif self.low(j) == "giữ" and self.low(j + 1) == "chức" and (te := self.title_end(j + 2)) is not None:
+            titles.append(self.title_text(j + 2, te[1]))  # "Hội nghị bầu đồng chí A giữ chức Bí thư"
+            k = te[1]
         return titles, k
 
     # -- names -----------------------------------------------------------------------------------------
@@ -539,15 +542,17 @@ def _possessor(words: list[str]) -> bool:
     return last[-1] in ("theo", "lời")
 
 
-def _cues(text: str, chained: bool = False) -> tuple[set[str], bool]:
-    """Roles named by cue words in `text`; with `chained`, only the first cue and those joined to it
-    ("dự và phát biểu chỉ đạo"), as in the words after a person: later verbs have other subjects."""
-    roles: set[str] = set()
-    weak = False
+def _cues(text: str, chain: str = "") -> tuple[set[str], bool]:
+    """Roles named by cue words in `text`, and whether a weak cue ("cho biết") is among them.
+
+    With chain="first" only the first cue and those joined to it count ("dự và phát biểu chỉ đạo"), as in
+    the words after a person: later verbs have other subjects. With chain="last" only the last cue and
+    those joined to it, as in the words before a person ("Dự và chỉ đạo hội nghị có", but in "công bố
+    quyết định điều động đồng chí A" A is only the one moved)."""
     found = _WORD.findall(text.casefold())
     n = len(found)
+    cues: list[tuple[int, int, str]] = []  # (first word, word after, role)
     i = 0
-    last = None  # where the previous cue ended
     while i < n:
         for size in (3, 2, 1):
             role = ROLE_CUES.get(tuple(found[i : i + size]))
@@ -558,15 +563,26 @@ def _cues(text: str, chained: bool = False) -> tuple[set[str], bool]:
         else:
             i += 1
             continue
-        if chained and last is not None and (i - last > 1 or (i - last == 1 and found[last] != "và")):
-            break
-        if role == "weak":
-            weak = True
-        else:
-            roles.add(role)
+        if not (i and found[i - 1] == "nghe"):  # "sau khi nghe báo cáo, đồng chí A": A did not report
+            cues.append((i, i + size, role))
         i += size
-        last = i
-    return roles, weak
+
+    def joined(left: tuple[int, int, str], right: tuple[int, int, str]) -> bool:
+        gap = right[0] - left[1]
+        return gap == 0 or (gap == 1 and found[left[1]] == "và")
+
+    if chain == "first" and cues:
+        k = 1
+        while k < len(cues) and joined(cues[k - 1], cues[k]):
+            k += 1
+        cues = cues[:k]
+    elif chain == "last" and cues:
+        k = len(cues) - 1
+        while k > 0 and joined(cues[k - 1], cues[k]):
+            k -= 1
+        cues = cues[k:]
+    roles = {role for _, _, role in cues if role != "weak"}
+    return roles, any(role == "weak" for _, _, role in cues)
 
 
 def _assign_roles(body: str, reader: _Reader) -> None:
@@ -598,7 +614,7 @@ def _assign_roles(body: str, reader: _Reader) -> None:
             words = body[max(c_start, first.span_start - _WINDOW) : first.span_start].split()
             before = " ".join(words[-_PREFIX_WORDS:])
             if not _possessor(words):
-                found, weak = _cues(before)
+                found, weak = _cues(before, chain="last")
                 roles |= found
         elif _GIVEN_TO.search(body, max(prev_end, c_start, first.span_start - _WINDOW), first.span_start):
             roles.add("attend")  # "... trao Huy hiệu Đảng cho đồng chí A": honoured at the ceremony
@@ -616,7 +632,7 @@ def _assign_roles(body: str, reader: _Reader) -> None:
                 tail = tail[aside.end() :]
         segments = _SUFFIX_END.split(tail, 2)
         after = segments[0] if segments[0].strip() or len(segments) < 2 else segments[1]
-        found, weak_after = _cues(" ".join(after.split()[:_SUFFIX_WORDS]), chained=True)
+        found, weak_after = _cues(" ".join(after.split()[:_SUFFIX_WORDS]), chain="first")
         roles |= found
         if (weak or weak_after) and "report" not in roles:
             if meeting is None:

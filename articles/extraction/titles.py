@@ -164,7 +164,7 @@ _CUE_WORDS = {
     "report": "báo cáo|trình bày|tờ trình",
     "attend": "tham dự|đến dự|cùng dự|về dự|dự|tham gia|được bầu|được chỉ định|được bổ nhiệm|trao|nhận|tặng"
     "|dâng hoa|dâng hương|thăm|chứng kiến|cắt băng|bấm nút|động thổ|khánh thành|thắp hương|viếng|trồng cây"
-    "|chụp ảnh|làm việc",
+    "|chụp ảnh|làm việc|bầu|bầu bổ sung|chỉ định|bổ nhiệm|điều động|kiện toàn",
     "speak": "phát biểu|kết luận|chỉ đạo|đề nghị|yêu cầu|nhấn mạnh|ghi nhận|đánh giá|kiến nghị|đề xuất|nêu"
     "|cho rằng|khẳng định|lưu ý|biểu dương|chúc mừng|cảm ơn|bế mạc|khai mạc|tham luận|diễn văn|giải trình"
     "|trao đổi|phát động|quán triệt|góp ý|thảo luận|nhắc lại|ôn lại|mong muốn|đề cập|bày tỏ|hoan nghênh"

@@ -309,3 +309,20 @@ def test_place_or_company_between_title_and_name():
     )
     assert found["Lê Văn Bé"].titles == ["Chủ tịch UBND xã Tân Hòa"]
     assert found["Lê Văn Quang"].titles == ["Giám đốc Công ty Cổ phần Thủy sản Minh Phú"]
+
+
+def test_only_the_cue_nearest_before_a_person_is_about_them():
+    found = people(
+        "Ban Thường vụ Tỉnh ủy công bố quyết định điều động đồng chí Lê Văn Tư. "
+        "Dự và chỉ đạo Đại hội có đồng chí Trịnh Thị Vân. "
+        "Tại hội nghị, sau khi nghe báo cáo, đồng chí Lạc Văn Tâm phát biểu."
+    )
+    assert found["Lê Văn Tư"].roles == ["attend"]
+    assert found["Trịnh Thị Vân"].roles == ["attend", "speak"]
+    assert found["Lạc Văn Tâm"].roles == ["speak"]
+
+
+def test_elected_with_giu_chuc_gets_the_title():
+    found = people("Hội nghị đã bầu bổ sung đồng chí Trần Văn Hải giữ chức Phó Bí thư Tỉnh ủy.")
+    assert found["Trần Văn Hải"].titles == ["Phó Bí thư Tỉnh ủy"]
+    assert found["Trần Văn Hải"].roles == ["attend"]
