@@ -37,7 +37,7 @@ _NOT_NAME = {
     "Đảng", "Ban", "Ủy", "Bí", "Phó", "Chủ", "Trưởng", "Khóa", "Nhiệm", "Lần", "Về", "Tại", "Trong",
     "Quý", "Tháng", "Nghị", "Cùng", "Dự", "Và", "Với", "Các", "Theo", "Sáng", "Chiều", "Ngày",
     "Đ/c", "Tỉnh", "Huyện", "Quận", "Thị", "Xã", "Phường", "Kết", "Báo",
-    "Triển", "Sơ", "Tổng", "Cổng", "Trang", "Tin", "Bài", "Ảnh", "UBND", "HĐND", "MTTQ",
+    "Triển", "Sơ", "Cổng", "Trang", "Tin", "Bài", "Ảnh", "UBND", "HĐND", "MTTQ",
 }  # fmt: skip
 # Family names: a run of capitalised words starting with one that the gazetteer does not know is a person.
 _SURNAMES = {
@@ -51,6 +51,7 @@ _SURNAMES = {
 _NAME_IF_FOLLOWED = {
     "Đồng", "Hội", "Văn", "Đại", "Công", "Nông", "Thường", "Kế", "Tổ", "Nhân", "Đoàn", "Mặt", "Tập", "Lãnh",
     "Quyết", "Phát", "Tham", "Thực", "Hoạt", "Ông", "Bà", "Thành", "Giao", "Chương", "Trực", "Năm",
+    "Tổng",
 }  # fmt: skip
 # A commune's or district's number written as a Roman numeral after its name ("Tam Xuân II").
 _ROMAN = {"I", "II", "III", "IV", "V"}
@@ -152,7 +153,8 @@ def name_after(text: str, pos: int, level: str | None) -> tuple[str | None, int]
             return name, words[n - 1][1]
     if words and words[-1][0].isdigit():
         words = words[:-1]
-    if words and len(words) <= 3 and words[0][0] not in _SURNAMES:
+    # Unknown to the gazetteer: kept when short and not like a person's name or a common phrase.
+    if words and len(words) <= 3 and words[0][0] not in _SURNAMES and words[0][0] not in _NAME_IF_FOLLOWED:
         return " ".join(w for w, _ in words), words[-1][1]
     return None, pos
 
