@@ -181,8 +181,9 @@ def _reextract(article: Article, extraction: Extraction | None, error: str) -> A
         linker = PersonLinker([extraction] if extraction else [])
         meetings, appearances, indicators = new_rows(article, extraction, linker, kept)
         copy_in((Meeting, meetings), (Person, linker.new), (Appearance, appearances), (Indicator, indicators))
-        # A person exists because an article names them; one named only by the replaced rows goes too.
-        Person.objects.filter(pk__in=orphans, appearances=None).delete()
+        # A person exists because an article names them; one named only by the replaced rows goes too,
+        # unless staff merged others into them (the record of that stays).
+        Person.objects.filter(pk__in=orphans, appearances=None, merges=None).delete()
     return article
 
 
