@@ -216,15 +216,14 @@ def _read_batch(batch, sources: _Sources, submit, waiting: Iterable[_Batch]) -> 
     done = _Batch([None] * len(batch), [], [], set())
     read = []
     for i, (name, data, *hints) in enumerate(batch):
+        hints = hints[0] if hints else {}
         try:
             raw_text, text, warnings = read_input(data)
+            source = sources.get(hints.get("source"))
         except IngestError as error:
             done.results[i] = IngestResult(None, False, "failed", str(error), name=name)
             continue
-        hints = hints[0] if hints else {}
-        read.append(
-            (i, name, raw_text, text, warnings, sources.get(hints.get("source")), hints.get("url") or "")
-        )
+        read.append((i, name, raw_text, text, warnings, source, hints.get("url") or ""))
     keys = [content_hash(r[3]) for r in read]
     existing = _stored(keys)
     earlier = set().union(*(b.keys for b in waiting))
@@ -331,6 +330,9 @@ def _source(source: Source | str | None) -> Source | None:
     name = source.strip()
     if not name:
         return None
+    longest = Source._meta.get_field("name").max_length
+    if len(name) > longest:
+        raise IngestError(f"the source name is too long: {len(name)} characters, at most {longest}")
     found = Source.objects.select_related("default_province").filter(name=name).first()
     return found or Source.objects.get_or_create(name=name)[0]
 

@@ -161,3 +161,9 @@ def test_an_html_page_the_extractor_fails_on_keeps_its_text_line_as_title(monkey
     assert article.status == "failed"
     assert article.title == "Ban Thường vụ Tỉnh ủy Trà Vinh giao ban quý III năm 2024"
     assert article.raw_text == HTML_PAGE
+
+
+def test_a_source_name_too_long_is_refused():
+    with pytest.raises(IngestError, match="source name is too long"):
+        ingest_text(TRA_VINH, source="Báo " * 60)
+    assert not Article.objects.exists()
