@@ -32,26 +32,22 @@ WORD_LEVEL = {
     "xã": "commune", "phường": "commune", "thị trấn": "commune",
 }  # fmt: skip
 _DISTRICT_TYPES = {"city": ("thành phố",), "district": ("huyện", "quận"), "town": ("thị xã",)}
-# Capitalised words that start something else, never a place name.
-_NOT_NAME = {
-    "Đảng", "Ban", "Ủy", "Bí", "Phó", "Chủ", "Trưởng", "Khóa", "Nhiệm", "Lần", "Về", "Tại", "Trong",
-    "Quý", "Tháng", "Nghị", "Cùng", "Dự", "Và", "Với", "Các", "Theo", "Sáng", "Chiều", "Ngày",
-    "Đ/c", "Tỉnh", "Huyện", "Quận", "Thị", "Xã", "Phường", "Kết", "Báo",
-    "Triển", "Sơ", "Cổng", "Trang", "Tin", "Bài", "Ảnh", "UBND", "HĐND", "MTTQ",
-}  # fmt: skip
 # Family names: a run of capitalised words starting with one that the gazetteer does not know is a person.
 _SURNAMES = {
     "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô",
     "Dương", "Lý", "Đinh", "Đoàn", "Trương", "Lâm", "Mai", "Trịnh", "Đào", "Cao", "Lương", "Tạ", "Hà", "Thái",
-    "Lưu", "Châu", "Quách", "Tô", "Từ", "Triệu", "Kiều", "Lò", "Thạch", "Kim", "Sơn", "Danh", "Ông", "Bà",
+    "Lưu", "Châu", "Quách", "Tô", "Từ", "Triệu", "Kiều", "Lò", "Thạch", "Kim", "Sơn", "Danh",
 }  # fmt: skip
-# Words that start a place name ("Đồng Hới", "Hội An", "Giao Thủy", "Thành Tô", "Năm Căn") or a phrase
-# ("Đồng chí", "Hội nghị", "Giao ban", "Thành phố", "Năm 2024"): a name only when the next word is
-# capitalised too.
-_NAME_IF_FOLLOWED = {
+# Words that start a phrase ("Đồng chí", "Hội nghị", "Ban Thường vụ", "Quý IV", "Thành phố", "Nghị quyết")
+# as well as some place names ("Đồng Hới", "Hội An", "Ban Công", "Quý Lộc", "Thành Tô", "Nghị Đức"): a name
+# starting with one is read only when the gazetteer knows it.
+_PHRASE_START = {
+    "Đảng", "Ban", "Ủy", "Bí", "Phó", "Chủ", "Trưởng", "Khóa", "Nhiệm", "Lần", "Về", "Tại", "Trong",
+    "Quý", "Tháng", "Nghị", "Cùng", "Dự", "Và", "Với", "Các", "Theo", "Sáng", "Chiều", "Ngày",
+    "Đ/c", "Tỉnh", "Huyện", "Quận", "Thị", "Xã", "Phường", "Kết", "Báo",
+    "Triển", "Sơ", "Cổng", "Trang", "Tin", "Bài", "Ảnh", "UBND", "HĐND", "MTTQ",
     "Đồng", "Hội", "Văn", "Đại", "Công", "Nông", "Thường", "Kế", "Tổ", "Nhân", "Đoàn", "Mặt", "Tập", "Lãnh",
-    "Quyết", "Phát", "Tham", "Thực", "Hoạt", "Ông", "Bà", "Thành", "Giao", "Chương", "Trực", "Năm",
-    "Tổng",
+    "Quyết", "Phát", "Tham", "Thực", "Hoạt", "Ông", "Bà", "Thành", "Giao", "Chương", "Trực", "Năm", "Tổng",
 }  # fmt: skip
 # A commune's or district's number written as a Roman numeral after its name ("Tam Xuân II").
 _ROMAN = {"I", "II", "III", "IV", "V"}
@@ -129,14 +125,6 @@ def _name_words(text: str, pos: int, level: str | None = None) -> list[tuple[str
             or (letters.isupper() and len(letters) > 1 and not numeral)
         ):
             break
-        if not words and (word in _NOT_NAME or word in _NAME_IF_FOLLOWED):
-            after = _WORD.match(text, m.end())
-            followed = after and not after.group(1) and after.group(2)[0].isupper() and text[m.end()] == " "
-            if word in _NOT_NAME or not followed:
-                # A unit named with such a word alone is read only when the gazetteer knows it ("xã Trang").
-                if level in ("district", "commune") and _known(word, level):
-                    return [(word, m.end())]
-                break
         words.append((("- " if dash else "") + word, m.end()))
         end = m.end()
     return words
@@ -154,7 +142,7 @@ def name_after(text: str, pos: int, level: str | None) -> tuple[str | None, int]
     if words and words[-1][0].isdigit():
         words = words[:-1]
     # Unknown to the gazetteer: kept when short and not like a person's name or a common phrase.
-    if words and len(words) <= 3 and words[0][0] not in _SURNAMES and words[0][0] not in _NAME_IF_FOLLOWED:
+    if words and len(words) <= 3 and words[0][0] not in _SURNAMES and words[0][0] not in _PHRASE_START:
         return " ".join(w for w, _ in words), words[-1][1]
     return None, pos
 

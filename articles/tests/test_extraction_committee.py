@@ -396,3 +396,14 @@ def test_commune_names_that_begin_like_a_common_word(name):
     lead = f"Chiều ngày 04/10/2025, Đảng ủy xã {name} họp phiên thường kỳ đánh giá kết quả 9 tháng năm 2025."
     result = article(f"Đảng ủy xã {name} họp đánh giá kết quả 9 tháng năm 2025", lead)
     assert (result.locality, result.level, len(result.meetings)) == (name, "commune", 1)
+
+
+@pytest.mark.parametrize("name", ["Nghị Đức", "Quý Lộc", "Phường Đúc"])
+def test_a_name_starting_like_a_phrase_is_read_when_the_gazetteer_knows_it(name):
+    lead = f"Ngày 18/12/2024, Đảng ủy xã {name} tổ chức hội nghị tổng kết công tác năm 2024."
+    assert article(f"Đảng ủy xã {name} tổng kết năm 2024", lead).locality == name
+
+
+def test_a_phrase_after_an_organ_is_no_name():
+    organs = find_organs("Tỉnh ủy Quý IV năm 2023 và Huyện ủy Đồng chí Lê Văn A.")
+    assert [o.name for o in organs] == [None, None]
