@@ -246,26 +246,25 @@ def _source_provinces(tag: str) -> tuple[Unit, ...]:
     return tuple(u for k in sorted(keys) if len(k) >= 2 for u in table.get(k, ()))
 
 
-def _mentions(text: str, organs: Sequence[Organ]) -> list[tuple[str, str]]:
-    """(unit word, name) for every place the text names: "tỉnh Trà Vinh", "các huyện Trà Cú, Cầu Kè",
-    "Huyện ủy Tháp Mười"."""
+def _mentions(texts: Sequence[str], organs: Sequence[Organ]) -> list[tuple[str, str]]:
+    """(unit word, name) for every place the texts name ("tỉnh Trà Vinh", "các huyện Trà Cú, Cầu Kè"),
+    then for every organ written with its unit's name ("Huyện ủy Tháp Mười")."""
     found = []
-    for m in _PLACE.finditer(text):
-        word = unit_word(m.group(1))
-        level = WORD_LEVEL.get(word)
-        name, end = name_after(text, m.end(), level)
-        if not name:
-            continue
-        found.append((word, name))
-        if _LIST_OF_UNITS.match(text, max(0, m.start() - 4)):  # "các huyện Trà Cú, Cầu Kè, Tiểu Cần"
-            while sep := _LIST_SEPARATOR.match(text, end):
-                more, end = name_after(text, sep.end(), level)
-                if not more:
-                    break
-                found.append((word, more))
-    for organ in organs:
-        if organ.name:
-            found.append((_LEVEL_WORD[organ.level], organ.name))
+    for text in texts:
+        for m in _PLACE.finditer(text):
+            word = unit_word(m.group(1))
+            level = WORD_LEVEL.get(word)
+            name, end = name_after(text, m.end(), level)
+            if not name:
+                continue
+            found.append((word, name))
+            if _LIST_OF_UNITS.match(text, max(0, m.start() - 4)):  # "các huyện Trà Cú, Cầu Kè, Tiểu Cần"
+                while sep := _LIST_SEPARATOR.match(text, end):
+                    more, end = name_after(text, sep.end(), level)
+                    if not more:
+                        break
+                    found.append((word, more))
+    found += [(_LEVEL_WORD[organ.level], organ.name) for organ in organs if organ.name]
     return found
 
 
@@ -309,7 +308,7 @@ def locate(
     title_place = _TITLE_PLACE.match(title)
     if title_place:
         vote(_province_named(title_place.group(1)), 3)
-    mentions = _mentions(title, []) + _mentions(body, []) + _mentions("", organs)
+    mentions = _mentions((title, body), organs)
     for word, name in mentions:
         if word in ("tỉnh", "thành phố"):
             vote(_province_named(name), 2)
