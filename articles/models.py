@@ -223,6 +223,8 @@ class ArticleQuerySet(models.QuerySet):
                 return []
             if len(found) == limit:
                 return found
+            if self.order_by(*self.model._meta.ordering)[:window].count() < window:
+                return found  # the window held every article: these are all the matches
             if len(found) >= window / 50:
                 window = int(limit * window / len(found) * 1.2)
             elif estimated is None and window < 16 * limit:
