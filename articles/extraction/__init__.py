@@ -24,6 +24,8 @@ __all__ = ["Appearance", "Extraction", "Indicator", "Meeting", "Period", "extrac
 
 
 def _iso_date(value) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
     if isinstance(value, dt.date):
         return value
     try:

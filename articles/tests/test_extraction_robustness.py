@@ -1,5 +1,6 @@
 """extract() never raises on any str, and stays fast on pathological input."""
 
+import datetime as dt
 import time
 
 import pytest
@@ -114,3 +115,14 @@ def test_a_megabyte_of_pathological_text_is_read_in_seconds(text):
     start = time.perf_counter()
     check(extract(text))
     assert time.perf_counter() - start < 5
+
+
+@pytest.mark.parametrize(
+    "published", ["2024-01-05", "2024-01-05T08:00:00", dt.datetime(2024, 1, 5, 8), dt.date(2024, 1, 5)]
+)
+def test_the_published_hint_may_be_a_date_a_datetime_or_iso_text(published):
+    result = extract(
+        "Ban Thường vụ Tỉnh ủy sơ kết tháng 12\nSáng 4/1, Ban Thường vụ Tỉnh ủy họp.",
+        {"published": published},
+    )
+    assert result.as_json()["published"] == "2024-01-05"
