@@ -64,12 +64,18 @@ def test_common_words_are_read_newest_first_from_the_date_index(db):
 
 
 def test_a_rare_phrase_is_read_from_the_gin_index(db):
-    make_article(body="Bí thư Tỉnh ủy chủ trì.")
-    make_article(body="Chủ trì có Phó Bí thư.")
+    make_article(body="Bí thư Tỉnh ủy chủ trì.", date=dt.date(2020, 1, 1))
+    for day in range(1, 11):  # more than the first window (4 x limit) reads
+        make_article(body="Chủ trì có Phó Bí thư.", date=dt.date(2024, 5, day))
 
     *_, plan = search_plans('"bí thư tỉnh ủy"', limit=2)
-
     assert "article_search_gin" in plan
+
+
+def test_a_search_that_saw_every_article_stops(db):
+    make_article(body="Bí thư Tỉnh ủy chủ trì.")
+
+    assert len(search_plans('"bí thư tỉnh ủy"', limit=2)) == 2  # the window, and counting it
 
 
 def test_the_page_and_its_facet_counts_search_once(db):
