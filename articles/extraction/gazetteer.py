@@ -228,7 +228,10 @@ def province_from_domain(host_or_url: str) -> Unit | None:
     """The province a site belongs to, from its host name: "travinh.gov.vn", "baodongthap.vn",
     "huongson.hatinh.gov.vn". The longest province name found in a label wins; short ones must fill it."""
     text = host_or_url.strip().lower()
-    host = urlsplit(text if "//" in text else "//" + text).hostname or ""
+    try:
+        host = urlsplit(text if "//" in text else "//" + text).hostname or ""
+    except ValueError:  # not a URL at all ("[", a bad port): no province to read
+        return None
     labels = [label for label in host.split(".") if label and label not in _GENERIC_LABELS]
     for key, u in _index().domain_keys:
         for label in labels:

@@ -108,3 +108,8 @@ def test_fold_removes_diacritics_and_dashes():
     assert g.fold("Đồng Tháp") == "dong thap"
     assert g.fold("Bà Rịa – Vũng  Tàu") == "ba ria vung tau"
     assert g.slugify("Hồ Chí Minh") == "ho-chi-minh"
+
+
+def test_province_from_domain_reads_nothing_from_a_malformed_url():
+    assert g.province_from_domain("[") is None
+    assert g.province_from_domain("http://travinh.gov.vn:port/") is None
