@@ -112,4 +112,3 @@ def test_fold_removes_diacritics_and_dashes():
 
 def test_province_from_domain_reads_nothing_from_a_malformed_url():
     assert g.province_from_domain("[") is None
-    assert g.province_from_domain("http://travinh.gov.vn:port/") is None
