@@ -52,7 +52,7 @@ _NAMING_WORDS = words(
     top
     """
 )
-# Capitalised pairs before a number that name a document or body ("Chỉ thị 35", "Trung ương 4").
+# Capitalised pairs before a number that name a document or body ("Chỉ thị 35", "Trung ương 4", "Quận ủy 12").
 _NAMING_PAIRS = frozenset(
     {
         "trung ương",
@@ -73,6 +73,17 @@ _NAMING_PAIRS = frozenset(
         "chương trình",
         "đề án",
         "thông báo",
+        "quận ủy",
+        "đảng ủy",
+        "đảng bộ",
+        "chi bộ",
+        "quân khu",
+        "sư đoàn",
+        "trung đoàn",
+        "lữ đoàn",
+        "tiểu đoàn",
+        "binh đoàn",
+        "hải đoàn",
     }
 )
 # Words before a day/month: "vào 15/8", "từ 1/7", "trước 30/4".

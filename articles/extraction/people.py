@@ -110,17 +110,24 @@ class _Reader(TokenReader):
         for p in range(start, end):
             if self.low(p) not in FAMILY_NAMES:
                 continue
-            if p > start and run_is_named and not is_place(self.joined(start, p)):
-                continue  # "Y Thanh Hà Niê Kđăm" is one name; "Cao Lãnh Nguyễn Văn A" a place and a name
+            # a place of two syllables or more before the name: "Tri Tôn Thạch Long", "Vĩnh Lợi Chu Văn A"
+            after_place = p - start >= 2 and is_place(self.joined(start, p))
+            if p > start and run_is_named and not after_place:
+                continue  # "Y Thanh Hà Niê Kđăm" and "Tỉnh ủy Chu Hoàng Hồng Luân" are one name each
             size = end - p
             if not 2 <= size <= 5:
                 continue
             if (p > start or not right_after_head) and self.joined(p, end).casefold() in place_names():
                 continue  # "Bí thư Thành ủy TP Hồ Chí Minh", but "Chủ tịch Hồ Chí Minh" is a person
-            if size == 2 and p == start and after_organ and end - start == 2:
-                # "Bí thư Huyện ủy Lâm Hà": two syllables right after an organ are a place unless known
-                continue
-            rank = {3: 0, 4: 1, 2: 2, 5: 3}[size]
+            if (
+                size == 2
+                and p == start
+                and after_organ
+                and end - start == 2
+                and is_place(self.joined(p, end))
+            ):
+                continue  # "Bí thư Đảng ủy xã Lâm Sơn": two syllables after an organ, a place the gazetteer knows
+            rank = (not after_place, {3: 0, 4: 1, 2: 2, 5: 3}[size])
             if best is None or rank < best[0]:
                 best = (rank, p)
         return best[1] if best else None

@@ -162,6 +162,15 @@ class TokenReader:
             if not t[0].isalpha():
                 prev = self.lows[k - 1]
                 if (
+                    t in ("'", "’")
+                    and len(prev) == 1
+                    and self.caps[k - 1]
+                    and self.is_cap(k + 1)
+                    and self.glued(k + 1)
+                ):
+                    k += 1  # "Ia H' Drai": the apostrophe of a minority place name, spaced
+                    continue
+                if (
                     t.isdigit()
                     and k > h
                     and (self.caps[k - 1] or prev in UNIT_WORDS or prev in ORGAN_SECOND_SYLLABLES)
@@ -185,7 +194,7 @@ class TokenReader:
                     continue
                 break
             nxt = self.low(k + 1)
-            if self.caps[k] or self.text[k].isupper():  # "UBND", "TƯ"
+            if t[0].isupper():  # "UBND", "TƯ", "Ea H'leo", "Ia KDăm"
                 if k > h and self.match_head(k) and self.low(k - 1) not in ("ủy", "ban"):
                     break  # "Bí thư Tỉnh ủy và Trưởng Đoàn": a second title
                 k += 1

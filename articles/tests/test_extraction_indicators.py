@@ -119,6 +119,16 @@ def test_ordinals_and_numbered_names_are_not_indicators():
     )
 
 
+def test_numbered_party_committees_and_units_are_not_counts():
+    assert (
+        find_indicators(
+            "Đồng chí Lê Minh, Bí thư Quận ủy 12 phát biểu; Đảng ủy 5 báo cáo; Bí thư Đảng bộ 3 và Chi bộ 7 "
+            "dự; Sư đoàn 330 cùng Quân khu 9 tham gia."
+        )
+        == []
+    )
+
+
 def test_time_of_day_and_page_counters_are_not_indicators():
     assert (
         find_indicators("7h30: khai mạc. Lúc 14 giờ 30, cập nhật 18:19:34. Lượt xem: 1615\n1 2 3 4 5") == []

@@ -326,3 +326,34 @@ def test_elected_with_giu_chuc_gets_the_title():
     found = people("Hội nghị đã bầu bổ sung đồng chí Trần Văn Hải giữ chức Phó Bí thư Tỉnh ủy.")
     assert found["Trần Văn Hải"].titles == ["Phó Bí thư Tỉnh ủy"]
     assert found["Trần Văn Hải"].roles == ["attend"]
+
+
+def test_a_place_before_the_name_decides_where_the_name_starts():
+    found = people(
+        "Phát biểu tại hội nghị, Trưởng Ban Dân vận Huyện ủy Tri Tôn Thạch Sô Phal đề nghị giữ vững đoàn kết. "
+        "Chỉ đạo hội nghị, Phó Bí thư Huyện ủy Vĩnh Lợi Chu Minh Quốc Huy ghi nhận kết quả."
+    )
+    assert found["Thạch Sô Phal"].titles == ["Trưởng Ban Dân vận Huyện ủy Tri Tôn"]
+    assert found["Chu Minh Quốc Huy"].titles == ["Phó Bí thư Huyện ủy Vĩnh Lợi"]
+
+
+def test_a_family_name_that_is_also_a_place_starts_a_long_name():
+    found = people("Kết luận hội nghị, Bí thư Tỉnh ủy Chu Đình Quang Minh yêu cầu các ngành tập trung.")
+    assert list(found) == ["Chu Đình Quang Minh"]
+
+
+def test_two_syllable_name_after_an_organ_when_it_is_no_place():
+    found = people("Bí thư Huyện ủy Lâm Khải chủ trì hội nghị; Bí thư Huyện ủy Bảo Lâm phát biểu.")
+    assert list(found) == ["Lâm Khải"]
+    assert found["Lâm Khải"].roles == ["chair"]
+
+
+def test_minority_place_names_with_apostrophe_or_inner_capital_stay_in_the_title():
+    found = people(
+        "Đồng chí Nay Blúm, Bí thư Huyện ủy Ea H'leo phát biểu. "
+        "Đồng chí Rah Lan Chung, Phó Bí thư Huyện ủy Ia H' Drai dự. "
+        "Đồng chí Ksor Y Mai, Bí thư Đảng ủy xã Ia KDăm báo cáo."
+    )
+    assert found["Nay Blúm"].titles == ["Bí thư Huyện ủy Ea H'leo"]
+    assert found["Rah Lan Chung"].titles == ["Phó Bí thư Huyện ủy Ia H' Drai"]
+    assert found["Ksor Y Mai"].titles == ["Bí thư Đảng ủy xã Ia KDăm"]
