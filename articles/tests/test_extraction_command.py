@@ -7,8 +7,14 @@ import unicodedata
 import pytest
 from django.core.management import CommandError, call_command
 
-from articles.extraction.text import decode_bytes
+from articles.ingest_input import read_input
 from articles.management.commands.extract import read_hints, run
+
+
+def decode_bytes(data):
+    """The text the command extracts from a file's bytes, in NFC."""
+    return unicodedata.normalize("NFC", read_input(data)[1])
+
 
 ARTICLE = "\n".join(
     [
@@ -52,7 +58,7 @@ def test_one_json_object_per_file_in_order_with_errors_as_lines(files):
         {"date": "2024-04-05", "organ": "Ban Thường vụ Huyện ủy Cầu Kè", "kind": "sơ kết"}
     ]
     assert set(first) >= {"people", "indicators"}
-    assert second == {"file": "002.txt", "error": "not a text file"}
+    assert second == {"file": "002.txt", "error": "not a text file: it is a PNG image"}
     assert third["file"] == "missing.txt" and third["error"]
 
 
@@ -86,7 +92,7 @@ def test_the_command_prints_json_lines_without_touching_the_database(files, caps
     # No `db` fixture: pytest-django fails any test that opens a database connection.
     call_command("extract", "--json", str(files[0]), str(files[1]))
     first, second = lines(capsys.readouterr().out)
-    assert first["file"] == "001.txt" and second["error"] == "not a text file"
+    assert first["file"] == "001.txt" and second["error"] == "not a text file: it is a PNG image"
 
 
 def test_the_command_fails_only_when_every_file_failed(files):

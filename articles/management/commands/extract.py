@@ -1,5 +1,8 @@
 """`manage.py extract --json [--hints HINTS.jsonl] FILE...`: print what the extractor reads, one JSON
-object per line (../shared/EXTRACTION.md). Never touches the database."""
+object per line (../shared/EXTRACTION.md). Never touches the database.
+
+Files are read exactly as ingestion reads them (articles.ingest_input.read_input: encodings, refusals,
+HTML to text), so what this prints is what the archive stores."""
 
 from __future__ import annotations
 
@@ -10,7 +13,7 @@ from typing import TextIO
 from django.core.management.base import BaseCommand, CommandError
 
 from articles.extraction import extract
-from articles.extraction.text import decode_bytes
+from articles.ingest_input import read_input
 
 
 def read_hints(path: str | Path | None) -> dict[str, dict]:
@@ -38,8 +41,8 @@ def run(paths: list[str], hints_path: str | None, out: TextIO) -> int:
     for path in paths:
         name = Path(path).name
         try:
-            text = decode_bytes(Path(path).read_bytes())
-        except (OSError, ValueError) as exc:
+            _, text, _ = read_input(Path(path).read_bytes())
+        except (OSError, ValueError) as exc:  # IngestError is a ValueError naming the problem
             failed += 1
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
             out.write(json.dumps({"file": name, "error": reason}, ensure_ascii=False) + "\n")
