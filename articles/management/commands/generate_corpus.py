@@ -5,20 +5,16 @@ With --out the texts are written as files (with hints.jsonl for `manage.py extra
 gold labels as JSON when --gold is given); without it they are ingested through articles.ingest.
 """
 
-import itertools
 import json
 import sys
 import time
-from collections import Counter, defaultdict
+from collections import Counter
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from articles.generator import generate
-
-# Articles generated before ingesting them grouped by publisher (ingest_many takes one source per call).
-CHUNK = 2000
 
 
 class Command(BaseCommand):
@@ -67,28 +63,25 @@ class Command(BaseCommand):
 
 
 def ingest_generated(n: int, seed: int, *, is_demo: bool = False, bulk: bool = False) -> Counter:
-    """Generate and ingest `n` articles through the one write path, each with its publisher."""
+    """Generate and ingest `n` articles through the one write path, each with its publisher and URL."""
     from articles.ingest import ingest_many
     from articles.models import AdministrativeUnit, Source
 
-    counts: Counter = Counter()
     sources: dict[str, Source] = {}
-    articles = generate(n, seed)
+
+    def source_of(article) -> Source:
+        name = article.hints["source"]
+        if name not in sources:
+            domain = article.hints["url"].split("/")[2]
+            unit = AdministrativeUnit.objects.provinces().filter(name=article.gold["province"]).first()
+            sources[name] = Source.objects.get_or_create(
+                name=name, defaults={"domain": domain, "default_province": unit}
+            )[0]
+        return sources[name]
+
+    items = ((a.name, a.text, {"url": a.hints["url"], "source": source_of(a)}) for a in generate(n, seed))
+    counts: Counter = Counter()
     with tqdm(total=n, unit="article", file=sys.stderr, disable=None) as bar:
-        while chunk := list(itertools.islice(articles, CHUNK)):
-            by_source = defaultdict(list)
-            for article in chunk:
-                by_source[(article.hints["source"], article.gold["province"])].append(article)
-            for (name, province), group in by_source.items():
-                if name not in sources:
-                    domain = group[0].hints["url"].split("/")[2]
-                    unit = AdministrativeUnit.objects.provinces().filter(name=province).first()
-                    sources[name] = Source.objects.get_or_create(
-                        name=name, defaults={"domain": domain, "default_province": unit}
-                    )[0]
-                items = ((a.name, a.text) for a in group)
-                for result in ingest_many(
-                    items, source=sources[name], is_demo=is_demo, bulk=bulk, progress=bar.update
-                ):
-                    counts[result.status] += 1
+        for result in ingest_many(items, is_demo=is_demo, bulk=bulk, progress=bar.update):
+            counts[result.status] += 1
     return counts
