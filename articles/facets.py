@@ -48,6 +48,16 @@ def precomputed_facets(names, chosen):
     return {name: counts.get(name, {}) for name in names}
 
 
+def precomputed_count(chosen):
+    """The number of articles with the `chosen` value ({filter name: cleaned value}, at most one), or
+    None when the counts cannot answer."""
+    if len(chosen) > 1 or not set(chosen) <= set(DIMENSIONS):
+        return None
+    dim, value = next(iter(chosen.items()), ("", ""))
+    rows = _rows("dim_a = '' AND dim_b = %s AND value_b = %s", [dim, str(getattr(value, "pk", value))])
+    return rows[0][-1] if rows else 0
+
+
 def _rows(where, params=()):
     with connection.cursor() as cursor:
         cursor.execute(

@@ -14,7 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count, F
 from django.utils.translation import gettext_lazy as _
 
-from .facets import precomputed_facets
+from .facets import precomputed_count, precomputed_facets
 from .highlight import HEADLINE_MARKS
 from .models import AdministrativeUnit, Level, MeetingKind, PeriodKind, Source, UnitClass
 from .templatetags.archive_tags import unit_name
@@ -148,11 +148,10 @@ class ArticleFilter(filters.FilterSet):
         if "locality" in wanted and not (cleaned.get("province") or "province" in self.fixed):
             # Hundreds of options over the whole country: offered once a province is chosen.
             wanted.remove("locality")
-        chosen = {
-            name: value for name, value in cleaned.items() if name != "sort" and value not in (None, "")
-        }
         # No filter or one on the whole archive: the counts the database keeps (articles/facets.py).
-        counts = None if self.fixed else precomputed_facets([n for n in wanted if n != "locality"], chosen)
+        counts = (
+            None if self.fixed else precomputed_facets([n for n in wanted if n != "locality"], self.chosen())
+        )
         counts = counts or {}
         groups = {}
         for name in wanted:
@@ -193,6 +192,18 @@ class ArticleFilter(filters.FilterSet):
             ]
             for name in wanted
         }
+
+    def chosen(self):
+        """The filters given a value, the sort order aside."""
+        cleaned = self.form.cleaned_data if self.is_bound else {}
+        return {name: value for name, value in cleaned.items() if name != "sort" and value not in (None, "")}
+
+    def precomputed_count(self):
+        """The number of articles listed, from the counts the database keeps, or None if they cannot
+        say (a search, two filters, a page that fixes some)."""
+        if self.fixed or (self.is_bound and not self.is_valid()):
+            return None
+        return precomputed_count(self.chosen())
 
     def _order(self, name, label):
         if name in ("level", "period_kind", "kind"):

@@ -93,6 +93,13 @@ class ArticleListView(ExportMixin, FilterView):
     def get_filterset_kwargs(self, filterset_class):
         return {**super().get_filterset_kwargs(filterset_class), "fixed": self.fixed}
 
+    def get_paginator(self, queryset, *args, **kwargs):
+        paginator = super().get_paginator(queryset, *args, **kwargs)
+        count = self.filterset.precomputed_count()
+        if count is not None:
+            paginator.count = count  # instead of COUNT(*) over the whole archive
+        return paginator
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["facets"] = self.filterset.facets()

@@ -5,6 +5,8 @@ import datetime as dt
 from collections import Counter
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from articles.facets import precomputed_facets
 from articles.models import Article, Meeting, Source
@@ -145,3 +147,17 @@ def test_articles_without_a_place_or_date_are_counted_only_in_the_total(db):
     make_article(date=None)
 
     assert precomputed_facets(["province", "year"], {}) == {"province": {}, "year": {}}
+
+
+def test_the_list_counts_its_articles_from_the_kept_counts(archive, client):
+    with CaptureQueriesContext(connection) as context:
+        response = client.get("/bai-viet/", {"level": "district"})
+
+    assert response.context["paginator"].count == 2
+    assert not [q for q in context.captured_queries if "COUNT(*)" in q["sql"]]
+
+
+def test_with_two_filters_the_list_counts_its_rows(archive, client):
+    response = client.get("/bai-viet/", {"level": "district", "year": "2023"})
+
+    assert response.context["paginator"].count == 2
