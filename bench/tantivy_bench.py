@@ -3,10 +3,11 @@
 Reads every article of the benchmark cluster (see bench/scale_load.py), indexes title and body in a
 tantivy index on disk (lower-cased, folded to ASCII like our `vi_unaccent` configuration, title boosted
 as our weight A), then times each query in both engines, the same number of rounds, one after the
-other: ours as the search page runs it (the 20 best matches and the number of matches, in
-PostgreSQL, without HTTP or templates) and tantivy's (the 20 best and the count). With --http it also
-times our search page over HTTP through gunicorn. Prints p50/p95 for each engine and our p95 divided by
-tantivy's.
+other: ours as the search page asks PostgreSQL (the number of matches, at most SEARCH_LIMIT, and the
+first 20 newest first with rank and snippet; no HTTP, no templates) and tantivy's (the 20 best by
+score and the exact count of all matches). With --http it also times our search page over HTTP
+through gunicorn. Prints both engines' match counts per query (they agree below our limit unless the
+tokenisers differ), p50/p95 for each engine, and our p95 divided by tantivy's.
 
 tantivy is a benchmark-only dependency:  .venv/bin/pip install -r requirements-bench.txt
 
