@@ -49,12 +49,13 @@ def precomputed_facets(names, chosen):
 
 
 def precomputed_count(chosen):
-    """The number of articles with the `chosen` value ({filter name: cleaned value}, at most one), or
+    """The number of articles with the `chosen` values ({filter name: cleaned value}, at most two), or
     None when the counts cannot answer."""
-    if len(chosen) > 1 or not set(chosen) <= set(DIMENSIONS):
+    if len(chosen) > 2 or not set(chosen) <= set(DIMENSIONS):
         return None
-    dim, value = next(iter(chosen.items()), ("", ""))
-    rows = _rows("dim_a = '' AND dim_b = %s AND value_b = %s", [dim, str(getattr(value, "pk", value))])
+    # The triggers store a pair with the dimensions in order, the single values after ''.
+    pairs = [("", "")] * (2 - len(chosen)) + sorted((d, str(getattr(v, "pk", v))) for d, v in chosen.items())
+    rows = _rows("dim_a = %s AND value_a = %s AND dim_b = %s AND value_b = %s", [*pairs[0], *pairs[1]])
     return rows[0][-1] if rows else 0
 
 
