@@ -51,7 +51,7 @@ CLOSE = (
 NAMES = [
     "Nguyễn Văn Hùng",
     "Trần Thị Mai",
-    "Lê Quốc Phong",
+    "Lê Đình Khôi",
     "Phạm Minh Tuấn",
     "Huỳnh Thanh Bình",
     "Võ Thị Lan",

@@ -3,8 +3,8 @@
 The headline is the first substantial line. The stamp is a line near it made only of a date, a time,
 a weekday and words such as "Cập nhật ngày:" ("Cập nhật ngày: 23/01/2024 18:19:34", "21:27 27/06/2020",
 "Thứ Năm, 18/07/2024 - 09:15"), sometimes glued to the lead ("14/12/2021Ngày 13/12, ..."). The byline
-is the last line when it is labelled ("Tin, ảnh: TẤN TÀI", "Thực hiện: ...") or is a name alone
-("Ngân Nguyễn", "DŨNG CHINH", "Kim Thoa (Văn phòng Tỉnh ủy)", "Nhóm phóng viên"). Bylines are authors,
+is the last line when it is labelled ("Tin, ảnh: MINH ĐỨC", "Thực hiện: ...") or is a name alone
+("Vy Trần", "QUỐC BẢO", "Ngọc Diệp (Văn phòng Tỉnh ủy)", "Nhóm phóng viên"). Bylines are authors,
 never people named in the article, so they leave the body.
 """
 
@@ -90,7 +90,7 @@ def parse_stamp(line: str) -> dt.date | None:
 
 
 def _name_alone(line: str) -> bool:
-    """ "Ngân Nguyễn", "DŨNG CHINH", "Hoàng Vũ - Phước Lập", "K'PHÚC", "Kim Thoa (Văn phòng Tỉnh ủy)"."""
+    """ "Vy Trần", "QUỐC BẢO", "Gia Huy - Bảo Trâm", "K'THÁI", "Ngọc Diệp (Văn phòng Tỉnh ủy)"."""
     if len(line) > 70 or any(c.isdigit() for c in line) or line.endswith((".", ":", ";", ",")):
         return False
     line = _PARENTHESIS.sub("", line)

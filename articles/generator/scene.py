@@ -59,9 +59,9 @@ class Style:
 
     abbreviate: bool
     comrade: str  # "đồng chí", "Đ/c", "đ.c"
-    mister: bool  # "Ông Lê Tấn Phát" instead of "Đồng chí Lê Tấn Phát"
+    mister: bool  # "Ông Lê Hoàng Khải" instead of "Đồng chí Lê Hoàng Khải"
     old_tones: bool
-    dash_titles: bool  # "Lê Quốc Phong - Ủy viên…" instead of "Lê Quốc Phong, Ủy viên…"
+    dash_titles: bool  # "Lê Đình Khôi - Ủy viên…" instead of "Lê Đình Khôi, Ủy viên…"
 
 
 @dataclass

@@ -209,7 +209,7 @@ def attend_sentence(rng: random.Random, guests: list[Person], style: Style, noun
 
 
 def later_name(p: Person, style: Style, rng: random.Random) -> str:
-    """A later mention: "đồng chí Nguyễn Văn Hiếu", "Bí thư Huyện ủy Nguyễn Quốc Phương", "bà Hân"."""
+    """A later mention: "đồng chí Nguyễn Văn Hiếu", "Bí thư Huyện ủy Nguyễn Hữu Khiêm", "bà Hân"."""
     roll = rng.random()
     if roll < 0.4 and p.titles:
         return f"{p.titles[-1]} {p.name}"

@@ -215,7 +215,7 @@ def test_an_article_reporting_two_meetings_gives_both():
         "bầu Ban Thường vụ Tỉnh ủy."
     )
     result = article(
-        "Đồng chí Nguyễn Khắc Thuần được bầu giữ chức Bí thư Tỉnh ủy", lead, more, stamp="15/10/2020"
+        "Đồng chí Nguyễn Khắc Duy được bầu giữ chức Bí thư Tỉnh ủy", lead, more, stamp="15/10/2020"
     )
     assert [(m.kind, m.date) for m in result.meetings] == [
         ("đại hội", dt.date(2020, 10, 15)),

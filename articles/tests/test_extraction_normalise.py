@@ -20,7 +20,7 @@ def test_text_is_composed_nfc():
         ("Tỉnh uỷ", "Tỉnh ủy"),
         ("Uỷ viên", "Ủy viên"),
         ("UỶ BAN", "ỦY BAN"),
-        ("Phan Thị Thuỷ", "Phan Thị Thủy"),
+        ("Đào Thị Thuỷ", "Đào Thị Thủy"),
         ("Khánh Hoà", "Khánh Hòa"),
         ("hoà bình, khoẻ mạnh", "hòa bình, khỏe mạnh"),
         ("Thuý.", "Thúy."),
@@ -56,7 +56,7 @@ def test_invisible_characters_are_removed():
         ("đạt 1.500 tỷ đồng", "đạt 1.500 tỷ đồng"),
         ("Chiều 7.10, Đảng ủy", "Chiều 7.10, Đảng ủy"),
         ("(Baonghean.vn) - Sáng nay", "(Baonghean.vn) - Sáng nay"),
-        ("Đ.c Vũ Thị Thanh Thủy", "Đ.c Vũ Thị Thanh Thủy"),
+        ("Đ.c Vũ Thị Minh Thủy", "Đ.c Vũ Thị Minh Thủy"),
     ],
 )
 def test_a_missing_space_after_a_full_stop_is_restored_only_between_sentences(text, expected):
