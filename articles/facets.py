@@ -1,12 +1,12 @@
-"""The article list's facet counts, pre-aggregated: read from articles_facetcount when at most one
-filter is chosen, instead of grouping every article (a scan that grows with the archive).
+"""The article list's facet counts and its count, pre-aggregated: read from articles_facetcount
+instead of grouping every article the filters leave (a scan that grows with the archive).
 
 articles_facetcount holds the number of articles with each facet value, and with each pair of values
-of two facets; triggers on articles and meetings keep it exact (migration 0008). With no filter
-chosen a facet's counts are the single values' rows; with one chosen, a facet's counts are the pairs'
-rows holding the chosen value, and the chosen filter's own facet (its choice left out) the single
-values' rows. Two filters or more, a search, a reported period or a locality: the caller counts the
-rows themselves, which those choices have already narrowed.
+of two facets; triggers on articles and meetings keep it exact (migrations 0008, 0009). A facet leaves
+its own filter out, so it needs the counts under at most one other chosen value: with no filter or
+one, every facet; with two, the two chosen filters' own facets (and the list's count, a pair). The
+rest (three filters, a search, a reported period, a locality, the unchosen facets under two filters)
+the caller counts from the rows, which those choices have already narrowed.
 """
 
 from django.db import connection
@@ -17,35 +17,56 @@ NUMBERS = {"province", "source", "year", "month"}
 
 
 def precomputed_facets(names, chosen):
-    """{name: {value: count}} for the facets `names`, given `chosen` ({filter name: cleaned value}, at
-    most one; places and sources as model instances), or None when the counts cannot answer."""
-    if len(chosen) > 1 or not set(chosen) <= set(DIMENSIONS):
+    """{name: {value: count}} for those of the facets `names` the counts can answer, given `chosen`
+    ({filter name: cleaned value}; places and sources as model instances), or None if none.
+
+    A facet leaves its own filter out, so with two filters chosen each of theirs is still answered
+    (from the pairs holding the other's value); the facets of unchosen filters then need three values
+    at once, which are not kept.
+    """
+    if not set(chosen) <= set(DIMENSIONS):
         return None
-    wanted = {"month" if name == "quarter" else name for name in names}
-    if not wanted <= set(DIMENSIONS):
-        return None
-    singles = _rows("dim_a = ''")
-    if not chosen:
-        counts = _by_dimension(singles)
-    else:
-        [(dim, value)] = chosen.items()
-        value = str(getattr(value, "pk", value))
-        pairs = _rows(
-            "dim_a <> '' AND ((dim_a = %s AND value_a = %s) OR (dim_b = %s AND value_b = %s))",
-            [dim, value, dim, value],
-        )
-        others = [(b, vb, n) if (a, va) == (dim, value) else (a, va, n) for a, va, b, vb, n in pairs]
-        counts = _by_dimension([("", "", d, v, n) for d, v, n in others])
-        counts[dim] = _by_dimension(singles).get(dim, {})
-        if dim == "month":
+    values = {name: str(getattr(value, "pk", value)) for name, value in chosen.items()}
+    given = {}  # conditions -> {dimension: {value: count}}
+
+    def counts_given(conditions):
+        key = tuple(sorted(conditions.items()))
+        if key not in given:
+            given[key] = _counts_given(key)
+        return given[key]
+
+    counts = {}
+    for name in names:
+        conditions = {d: v for d, v in values.items() if d != name}
+        if len(conditions) > 1 or ("month" if name == "quarter" else name) not in DIMENSIONS:
+            continue
+        if name == "quarter" and "month" in conditions:
             # A month belongs to one quarter: the quarter facet is that month's count.
-            counts["quarter"] = {(int(value) - 1) // 3 + 1: counts[dim].get(int(value), 0)}
-    if "quarter" in names and "quarter" not in counts:
-        counts["quarter"] = {}
-        for month, count in counts.get("month", {}).items():
-            quarter = (month - 1) // 3 + 1
-            counts["quarter"][quarter] = counts["quarter"].get(quarter, 0) + count
-    return {name: counts.get(name, {}) for name in names}
+            month = int(conditions["month"])
+            others = {d: v for d, v in conditions.items() if d != "month"}
+            counts[name] = {(month - 1) // 3 + 1: counts_given(others).get("month", {}).get(month, 0)}
+        elif name == "quarter":
+            counts[name] = {}
+            for month, count in counts_given(conditions).get("month", {}).items():
+                quarter = (month - 1) // 3 + 1
+                counts[name][quarter] = counts[name].get(quarter, 0) + count
+        else:
+            counts[name] = counts_given(conditions).get(name, {})
+    return counts or None
+
+
+def _counts_given(conditions):
+    """{dimension: {value: count}} over the articles with the (at most one) condition's value."""
+    if not conditions:
+        return _by_dimension(_rows("dim_a = ''"))
+    [(dim, value)] = conditions
+    pairs = _rows(
+        "dim_a <> '' AND ((dim_a = %s AND value_a = %s) OR (dim_b = %s AND value_b = %s))",
+        [dim, value, dim, value],
+    )
+    return _by_dimension(
+        [("", "", b, vb, n) if (a, va) == (dim, value) else ("", "", a, va, n) for a, va, b, vb, n in pairs]
+    )
 
 
 def precomputed_count(chosen):

@@ -11,7 +11,7 @@ from collections import Counter
 import django_filters as filters
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import Count, DateField, ExpressionWrapper, F, Value
+from django.db.models import Count, F
 from django.utils.translation import gettext_lazy as _
 
 from .facets import precomputed_count, precomputed_facets
@@ -19,7 +19,7 @@ from .highlight import HEADLINE_MARKS
 from .models import AdministrativeUnit, Level, MeetingKind, PeriodKind, Source, UnitClass
 from .templatetags.archive_tags import unit_name
 
-# Fewer articles than this, known from the kept counts, are fetched and sorted (ArticleFilter.qs).
+# Fewer articles than this, known from the kept counts, are found by id first (ArticleFilter.qs).
 FEW = 2000
 
 # Long enough for any real query; longer ones are refused before they reach the database.
@@ -216,10 +216,9 @@ class ArticleFilter(filters.FilterSet):
         expected = self.precomputed_count()
         if expected is not None and expected < FEW:
             # Two filters the planner takes for independent (a meeting kind and a period kind) can leave
-            # a handful of articles, which it looks for by walking every article newest first. Ordering
-            # by an expression makes it fetch them through the filters' indexes and sort them instead.
-            day = ExpressionWrapper(F("date") + Value(0), output_field=DateField())
-            queryset = queryset.order_by(day.desc(nulls_last=True), F("id").desc())
+            # a handful of articles, which it looks for by walking every article newest first, or by
+            # sorting every article one filter leaves. Their ids first, unordered, then the page.
+            queryset = queryset.filter(pk__in=list(queryset.order_by().values_list("pk", flat=True)))
         return queryset
 
     def _order(self, name, label):

@@ -130,8 +130,16 @@ def test_deleted_articles_are_taken_off(archive):
     assert precomputed_facets(["kind"], {}) == {"kind": {}}
 
 
-def test_two_filters_or_a_search_are_left_to_the_caller(archive, tra_vinh):
-    assert precomputed_facets(NAMES, {"province": tra_vinh, "year": 2024}) is None
+def test_with_two_filters_only_their_own_facets_are_answered(archive, tra_vinh):
+    facets = precomputed_facets(NAMES, {"province": tra_vinh, "level": "district"})
+
+    assert facets == {
+        "province": counted(Article.objects.filter(level="district"))["province"],
+        "level": counted(Article.objects.filter(province=tra_vinh))["level"],
+    }
+
+
+def test_a_search_or_a_locality_is_left_to_the_caller(archive, tra_vinh):
     assert precomputed_facets(NAMES, {"q": "tỉnh ủy"}) is None
     assert precomputed_facets(["locality"], {}) is None
 
