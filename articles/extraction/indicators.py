@@ -28,6 +28,16 @@ _MONEY = re.compile(
 _MEASURE = re.compile(rf" ?(km2|m2|m3|ha|km|kg|tấn|tạ|MW|kW|kWh|lít|hecta|héc-ta|m)(?!{_WORD}|\d){_PER}")
 # "1.200 tỷ" with no noun after it: billions of đồng.
 _BARE_BILLION = re.compile(rf" (tỷ|tỉ)(?!{_WORD})(?: ({_WORD}+))?")
+# "1 tỷ 200 triệu đồng", "2 triệu 500 nghìn đồng": one amount written in two magnitudes.
+_COMPOUND_MONEY = re.compile(
+    rf" (?:(?P<big>tỷ|tỉ) (?P<rest>\d{{1,3}}) triệu|(?P<mid>triệu) (?P<rest2>\d{{1,3}}) (?:nghìn|ngàn)) đồng"
+    rf"(?!{_WORD}){_PER}"
+)
+# "5-7%", "6,5 - 7 %", "3-4 tỷ đồng": a range; it is one figure, read by its lower bound.
+_RANGE = re.compile(r" ?[-–] ?(\d+(?:,\d+)?)(?= ?%| (?:tỷ|tỉ|triệu|nghìn|ngàn)? ?(?:đồng|USD))")
+# "tăng 1,5 lần", "gấp 2 lần": a multiple, a figure in its own right (but "lần thứ 3" is an ordinal).
+_TIMES = re.compile(r" (lần)(?! thứ)(?!{_WORD})".replace("{_WORD}", _WORD))
+_MULTIPLYING = words("gấp tăng giảm")
 _MAGNITUDE = re.compile(r" (nghìn|ngàn|triệu|tỷ|tỉ|vạn) (?=[^\W\d_])")
 _NOUN = re.compile(rf" ({_WORD}+)(?: ({_WORD}+))?(?: ({_WORD}+))?")
 _TIME = re.compile(r"h\d|:\d|-\d| ?[–-] ?\d|giờ")
@@ -97,7 +107,7 @@ _QUALIFIERS = {
     "xấp": "khoảng",
     "ước": "ước",
 }
-_VERBS = words("đạt được tăng giảm bằng còn chiếm có với gồm lên xuống đón tính là xỉ")
+_VERBS = words("đạt được tăng giảm bằng còn chiếm có với gồm lên xuống đón tính là xỉ gấp")
 _COMPLEMENT = re.compile(
     r" (?:so (?:với )?(?:cùng kỳ|năm trước|tháng trước|kế hoạch|dự toán)(?: năm \d{4})?"
     r"|(?:dự toán|kế hoạch|chỉ tiêu|Nghị quyết|nghị quyết)(?: năm| vốn giao| đề ra)?)"
@@ -144,6 +154,14 @@ def _names_the_number(body: str, start: int) -> bool:
             return True
     pair = f"{before2} {before}".casefold()
     return pair in _NAMING_PAIRS and before2[:1].isupper()
+
+
+def _multiplying(body: str, start: int) -> bool:
+    """The number is a multiple: "gấp 2", "tăng 1,5", "tăng hơn 2"."""
+    before2, before = _prev_words(body, start)
+    return before.casefold() in _MULTIPLYING or (
+        before.casefold() in _QUALIFIERS and before2.casefold() in _MULTIPLYING
+    )
 
 
 def _after_time_word(body: str, start: int) -> bool:
@@ -248,6 +266,9 @@ def find_indicators(body: str) -> list[Indicator]:
         start, end = m.span()
         if start < skip_until:
             continue
+        rg = _RANGE.match(body, end) if body[end : end + 2].strip()[:1] in ("-", "–") else None
+        if rg and value_of(m.group(1)) < value_of(rg.group(1)):
+            end = rg.end()
         # a unit starts with a letter, "%" or "/": anything else after the number rules it out at once
         after = body[end : end + 2]
         c = after[:1]
@@ -272,6 +293,11 @@ def find_indicators(body: str) -> list[Indicator]:
             unit, unit_end = counted
         elif _TIME.match(body, end):
             continue
+        elif cm := _COMPOUND_MONEY.match(body, end):
+            value += value_of(cm.group("rest") or cm.group("rest2")) / 1000
+            unit = ("tỷ" if cm.group("big") else "triệu") + " đồng" + cm.group(cm.lastindex)
+            unit_end = cm.end()
+            unit_class_is_money = True
         elif p := _PERCENT.match(body, end):
             unit, unit_end = "%" + p.group(1), p.end()
             if _ZERO_SPACE.search(body, max(0, start - 3), start):  # "0 68%": a lost decimal comma
@@ -296,7 +322,11 @@ def find_indicators(body: str) -> list[Indicator]:
             if value == 1 and _prev_words(body, start)[1].casefold() in ("quân", "mỗi", "một"):
                 continue  # "bình quân 01 ha": a rate's denominator, not a count
             me = _MEASURE.match(body, end)
-            if me:
+            times = _TIMES.match(body, end)
+            if times and _multiplying(body, start):
+                unit, unit_end = "lần", times.end()
+                measured = True
+            elif me:
                 unit, unit_end = me.group(1) + me.group(2), me.end()
                 measured = True
             else:

@@ -5,21 +5,26 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
-# A whole number token ("3.5%": a dot before one or two digits and "%" is a decimal point), not glued to a word, a date, a code or a time on its left ("Covid-19", "ĐH.11",
-# "12/2023", "18:19"), and not the head of a longer dotted or comma'd token on its right ("12.4" is a date,
-# "0294.3874070" a phone number, "1,448,808" English thousands): those give no match at all.
+# A whole number token ("3.5%": a dot before one or two digits and "%" is a decimal point), not glued to a
+# word, a date, a code or a time on its left ("Covid-19", "ĐH.11", "12/2023", "18:19"), and not the head of a
+# longer dotted or comma'd token on its right ("12.4" is a date, "0294.3874070" a phone number): those give
+# no match at all. Two comma groups or more ("1,448,808") can only be English-style thousands; one ("1,448")
+# stays a Vietnamese decimal.
 NUMBER = re.compile(
-    r"(?<![\w.,/:\-=])(\d{1,3}\.\d{1,2}(?= ?%)|\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?![\d]|[.,]\d)"
+    r"(?<![\w.,/:\-=])(\d{1,3}\.\d{1,2}(?= ?%)|\d{1,3}(?:,\d{3}){2,}|\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)"
+    r"(?![\d]|[.,]\d)"
 )
 
 
-_WHOLE = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?")
+_WHOLE = re.compile(r"\d{1,3}(?:,\d{3}){2,}|\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?")
 
 
 def value_of(token: str) -> Decimal:
     """The value of a token NUMBER matched."""
     if "." in token and len(token) - token.index(".") <= 3:
         return Decimal(token)  # "3.5" before "%"
+    if token.count(",") > 1:
+        return Decimal(token.replace(",", ""))  # "1,448,808"
     return Decimal(token.replace(".", "").replace(",", "."))
 
 
@@ -28,6 +33,6 @@ def parse_number(text: str) -> Decimal | None:
     if not isinstance(text, str) or not _WHOLE.fullmatch(text):
         return None
     try:
-        return Decimal(text.replace(".", "").replace(",", "."))
+        return value_of(text)
     except InvalidOperation:  # pragma: no cover - the pattern only lets digits through
         return None

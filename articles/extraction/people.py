@@ -23,6 +23,7 @@ from articles.extraction.roles import Mention, assign_roles
 from articles.extraction.titles import (
     FAMILY_NAMES,
     HEAD_ABBREVIATIONS,
+    MIDDLE_NAMES,
     NOT_NAME_WORDS,
     PLACE_NOUNS,
     RANKS,
@@ -31,6 +32,8 @@ from articles.extraction.titles import (
 )
 from articles.extraction.tokens import DASHES, TRIGGERS_BY_FIRST, TokenReader
 from articles.extraction.types import ROLES, Appearance
+
+_DESCRIPTION_TOKENS = 12  # at most this many tokens between "các đồng chí" and the colon opening its list
 
 
 class _Reader(TokenReader):
@@ -90,13 +93,27 @@ class _Reader(TokenReader):
         if size < 1 or size > 5:
             return False
         first = self.low(i)
-        if first in NOT_NAME_WORDS and first not in FAMILY_NAMES:
+        if (
+            first in NOT_NAME_WORDS
+            and first not in FAMILY_NAMES
+            and not (strong and self.low(i + 1) in MIDDLE_NAMES)
+        ):
             return False
         if size == 1:
             return strong and "'" in self.text[i]
         if first in FAMILY_NAMES:
             return not (size == 2 and self.joined(i, k).casefold() in place_names())
         return strong and self.joined(i, k).casefold() not in place_names()
+
+    def titled_place_name(self, i: int, k: int) -> bool:
+        """A family name and a syllable that also name a place, given a title: "đồng chí Thái Bình, Bí thư"."""
+        return (
+            k - i == 2
+            and self.low(i) in FAMILY_NAMES
+            and k + 1 < self.n
+            and (self.text[k] == "," or self.text[k] in DASHES)
+            and self.match_head(k + 1) is not None
+        )
 
     def joined(self, i: int, k: int) -> str:
         return " ".join(self.text[i:k])
@@ -117,8 +134,14 @@ class _Reader(TokenReader):
             size = end - p
             if not 2 <= size <= 5:
                 continue
-            if (p > start or not right_after_head) and self.joined(p, end).casefold() in place_names():
-                continue  # "Bí thư Thành ủy TP Hồ Chí Minh", but "Chủ tịch Hồ Chí Minh" is a person
+            if (
+                (p > start or not right_after_head)
+                and not after_place
+                and self.joined(p, end).casefold() in place_names()
+            ):
+                # "Bí thư Thành ủy TP Hồ Chí Minh", but "Chủ tịch Hồ Chí Minh" and "Tỉnh ủy Bạc Liêu Mai Sơn"
+                # name a person
+                continue
             if (
                 size == 2
                 and p == start
@@ -177,7 +200,7 @@ class _Reader(TokenReader):
         if k - j == 1 and not self.is_cap(k) and "'" not in self.text[j]:
             self.short_refs.append((span_start, j, self.low(j)))
             return k
-        if not self.plausible_name(j, k, strong):
+        if not self.plausible_name(j, k, strong) and not (strong and self.titled_place_name(j, k)):
             return None
         titles, after = self.titles_after(k)
         self.add(j, k, span_start, [*lead_titles, *titles], after)
@@ -194,6 +217,27 @@ class _Reader(TokenReader):
             return None
         end = self.cap_run(j)
         return j if self.plausible_name(j, end, False) else None
+
+    def described_list(self, i: int) -> tuple[int, list[str]] | None:
+        """A plural honorific, a short description and a colon before the list: "các đồng chí trong Ban
+        Thường vụ Tỉnh ủy: A, B", "Các đồng chí Ủy viên Ban Thường vụ Tỉnh ủy: A, B". Returns the index of the
+        first name and the titles the description gives every member (a description that is a title)."""
+        for words, plural, _ in TRIGGERS_BY_FIRST.get(self.lows[i], ()):
+            j = i + len(words)
+            if not plural or self.lows[i:j] != words:
+                continue
+            for c in range(j + 1, min(j + _DESCRIPTION_TOKENS, self.n)):
+                t = self.text[c]
+                if self.nl[c] or t in (".", ";"):
+                    return None
+                if t == ":":
+                    first = c + 1
+                    if not (self.is_cap(first) and self.low(first) in FAMILY_NAMES and self.glued(first)):
+                        return None
+                    te = self.title_end(j)
+                    return first, [self.title_text(j, c)] if te is not None and te[1] == c else []
+            return None
+        return None
 
     def read(self) -> None:
         n = self.n
@@ -213,11 +257,16 @@ class _Reader(TokenReader):
                 continue
             i = candidates[c]
             start = self.start[i]
+            lead: list[str] = []
             trig = self.match_trigger(i)
+            described = self.described_list(i)
+            if described is not None:
+                j, lead = described
+                trig = j, True, False
             if trig is not None:
                 j, plural, strong = trig
                 first = len(self.mentions)
-                after = self.person_at(j, start, strong, [])
+                after = self.person_at(j, start, strong, lead)
                 if after is None:
                     i = j
                     continue
@@ -225,7 +274,7 @@ class _Reader(TokenReader):
                     nxt = self.list_continues(after)
                     if nxt is None:
                         break
-                    after = self.person_at(nxt, self.start[nxt], False, []) or nxt + 1
+                    after = self.person_at(nxt, self.start[nxt], False, lead) or nxt + 1
                 if plural and len(self.mentions) - first > 1 and self.mentions[-1].titles:
                     # "Các đồng chí A và B được bầu giữ chức Phó Bí thư": the title is for all of them
                     for m in self.mentions[first:-1]:
@@ -295,7 +344,12 @@ class _Reader(TokenReader):
                 continue
             for size in lengths:
                 key = tuple(self.lows[i : i + size])
-                if key in known and not any(self.nl[i + 1 : i + size]) and not self.is_cap(i + size):
+                if (
+                    len(key) == size
+                    and key in known
+                    and not any(self.nl[i + 1 : i + size])
+                    and not self.is_cap(i + size)
+                ):
                     titles, after = self.titles_after(i + size)
                     extra.append((i, i + size, titles, after))
                     skip_to = i + size

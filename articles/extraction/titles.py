@@ -23,9 +23,12 @@ FAMILY_NAMES = words(
     phùng tăng tôn thân từ vi vương khổng khúc lại lã lữ mã phí sầm thiều trình ung âu bế cù cấn chế diệp
     doãn đàm hàn hầu khương kha khuất lăng liêu mạch mẫn nhan nhâm tào tiết tống trầm uông danh sơn lạc
     lường điểu ma quàng cầm điêu bạc giàng sùng thào vừ mùa lầu tráng chảo ksor rmah siu rơ kpă ngụy vy biện
-    bành cung đậu bạch đới ưng y
+    bành cung đậu bạch đới ưng y giang nay rah rcom niê êban bdap kpă
     """
 )
+
+# Middle names: after "đồng chí", a word that usually starts an organ starts a name before one ("Văn Thị Nga").
+MIDDLE_NAMES = words("thị đình hữu ngọc")
 
 # Words that introduce a person. Plural forms open a list ("các đồng chí: A, ...; B, ...").
 TRIGGERS = (
@@ -84,7 +87,7 @@ ORGAN_SECOND_SYLLABLES = words(
     biểu sát đội hàng bạc hiểm truyền sách trị phủ đoàn minh niên nữ chiến quan án nhân sản lực lâm thủy lợi
     vực cấp sở hợp tác phố trấn xã bộ khu mại hải lao đạo khoa tịch nhiệm tướng lệnh thư biên ký cục đốc
     trưởng khẩu nội ngoại đảng lý cứu khí tượng chất lương thực phẩm giới thanh tộc tôn nước điện chương ty
-    khu em đình trợ phần
+    khu em đình trợ phần giao hiệp kê hình tâm thập đỏ gia toán trẻ khối
     """
 )
 # Lower-case words that may stand anywhere in a title: unit words before a place name.
@@ -164,7 +167,7 @@ _CUE_WORDS = {
     "report": "báo cáo|trình bày|tờ trình",
     "attend": "tham dự|đến dự|cùng dự|về dự|dự|tham gia|được bầu|được chỉ định|được bổ nhiệm|trao|nhận|tặng"
     "|dâng hoa|dâng hương|thăm|chứng kiến|cắt băng|bấm nút|động thổ|khánh thành|thắp hương|viếng|trồng cây"
-    "|chụp ảnh|làm việc|bầu|bầu bổ sung|chỉ định|bổ nhiệm|điều động|kiện toàn",
+    "|chụp ảnh|làm việc|bầu|bầu bổ sung|chỉ định|bổ nhiệm|điều động|kiện toàn|về phía",
     "speak": "phát biểu|kết luận|chỉ đạo|đề nghị|yêu cầu|nhấn mạnh|ghi nhận|đánh giá|kiến nghị|đề xuất|nêu"
     "|cho rằng|khẳng định|lưu ý|biểu dương|chúc mừng|cảm ơn|bế mạc|khai mạc|tham luận|diễn văn|giải trình"
     "|trao đổi|phát động|quán triệt|góp ý|thảo luận|nhắc lại|ôn lại|mong muốn|đề cập|bày tỏ|hoan nghênh"

@@ -25,10 +25,11 @@ def figures(body: str) -> list[tuple]:
         ("715,556", Decimal("715.556")),
         ("5.870.000", 5870000),
         ("12.4", None),
-        ("1,448,808", None),
+        ("1,448,808", 1448808),
+        ("1,448", Decimal("1.448")),
     ],
 )
-def test_numbers_are_read_vietnamese_style(text, value):
+def test_numbers_are_read_vietnamese_style_and_many_comma_groups_as_english_thousands(text, value):
     assert parse_number(text) == value
 
 
@@ -260,4 +261,55 @@ def test_labels_name_what_is_counted_or_compared():
         "Thu nội địa",
         "Thu nội địa tăng so với cùng kỳ",
         "doanh nghiệp thành lập mới",
+    ]
+
+
+def test_an_amount_in_two_magnitudes_is_one_figure():
+    found = find_indicators(
+        "Tổng thu ngân sách đạt 1 tỷ 200 triệu đồng; vận động được 2 tỷ 50 triệu đồng; "
+        "hỗ trợ mỗi hộ 3 triệu 500 nghìn đồng/hộ."
+    )
+    assert [(i.value, i.unit, i.text) for i in found] == [
+        (Decimal("1.2"), "tỷ đồng", "đạt 1 tỷ 200 triệu đồng"),
+        (Decimal("2.05"), "tỷ đồng", "được 2 tỷ 50 triệu đồng"),
+        (Decimal("3.5"), "triệu đồng/hộ", "3 triệu 500 nghìn đồng/hộ"),
+    ]
+
+
+def test_a_range_is_one_figure_read_by_its_lower_bound():
+    found = find_indicators(
+        "Phấn đấu tăng trưởng kinh tế đạt 5-7%; tốc độ tăng trưởng GRDP ước đạt 6,5 - 7 %; "
+        "mỗi xã cần khoảng 3–4 tỷ đồng."
+    )
+    assert [(i.value, i.unit, i.qualifier, i.text) for i in found] == [
+        (5, "%", None, "đạt 5-7%"),
+        (Decimal("6.5"), "%", "ước", "ước đạt 6,5 - 7 %"),
+        (3, "tỷ đồng", "khoảng", "khoảng 3–4 tỷ đồng"),
+    ]
+
+
+def test_a_falling_pair_or_a_term_is_no_range():
+    assert figures("Nhiệm kỳ 2020-2025 đạt 15 chỉ tiêu; ngày 10-12 họp; giai đoạn 2021-2025 tăng 5%.") == [
+        ("count", 15, None),
+        ("percent", 5, None),
+    ]
+
+
+def test_a_multiple_is_a_figure_but_an_occurrence_or_ordinal_is_not():
+    found = find_indicators(
+        "Thu nhập bình quân tăng 1,5 lần so với năm 2020; doanh thu du lịch gấp 2 lần năm trước. "
+        "Hội nghị lần thứ 5 đã họp 3 lần."
+    )
+    assert [(i.label, i.value, i.unit, i.text) for i in found] == [
+        ("Thu nhập bình quân", Decimal("1.5"), "lần", "tăng 1,5 lần"),
+        ("doanh thu du lịch", 2, "lần", "gấp 2 lần"),
+    ]
+
+
+def test_english_thousands_beside_vietnamese_decimals():
+    found = find_indicators("Dân số toàn tỉnh là 1,448,808 người; thu ngân sách 1,448 tỷ đồng, tăng 1,5%.")
+    assert [(i.value, i.unit) for i in found] == [
+        (1448808, "người"),
+        (Decimal("1.448"), "tỷ đồng"),
+        (Decimal("1.5"), "%"),
     ]
