@@ -33,6 +33,7 @@ from articles.extraction.titles import (
 from articles.extraction.tokens import DASHES, TRIGGERS_BY_FIRST, TokenReader
 from articles.extraction.types import ROLES, Appearance
 
+_BULLETS = frozenset({"-", "–", "+", "•", "*"})
 _DESCRIPTION_TOKENS = 12  # at most this many tokens between "các đồng chí" and the colon opening its list
 
 
@@ -43,10 +44,31 @@ class _Reader(TokenReader):
         self.short_refs: list[tuple[int, int, str]] = []  # (span start, token index, last syllable): "bà Hân"
         self.family_capitals: list[int] = []
         self.elected: set[int] = set()  # indexes of mentions "được bầu giữ chức ...": at the meeting
+        self.bracket_end = 0
+
+    def titles_in_brackets(self, k: int) -> list[str]:
+        """Titles in brackets right after a name: "A (Bí thư Huyện ủy)", "A (Ủy viên ..., Bí thư ...)";
+        sets `bracket_end` to the closing bracket's index."""
+        if self.low(k) != "(" or not self.glued(k + 1):
+            return []
+        titles: list[str] = []
+        j = k + 1
+        while (te := self.title_end(j)) is not None:
+            titles.append(self.title_text(j, te[1]))
+            j = te[1]
+            if self.low(j) != "," or not self.glued(j + 1):
+                break
+            j += 1
+        if self.low(j) != ")":
+            return []
+        self.bracket_end = j
+        return titles
 
     def titles_after(self, k: int) -> tuple[list[str], int]:
         """Titles written after a name: "A, Ủy viên ..., Bí thư ..." or "A - Bí thư ..." / "A-Bí thư"."""
-        titles: list[str] = []
+        titles = self.titles_in_brackets(k)
+        if titles:
+            k = self.bracket_end + 1
         while k + 1 < self.n:
             sep = self.lows[k]
             if not (sep in (",", "kiêm", "và") or sep in DASHES) or self.nl[k]:
@@ -206,9 +228,16 @@ class _Reader(TokenReader):
         self.add(j, k, span_start, [*lead_titles, *titles], after)
         return after
 
-    def list_continues(self, k: int) -> int | None:
-        """Index of the next bare name in a list ("A và B", "A, t; B, t"), or None."""
+    def list_continues(self, k: int, lines: bool = False) -> int | None:
+        """Index of the next bare name in a list ("A và B", "A, t; B, t"), or None. With `lines`, members
+        stand one a line, maybe after a bullet ("- A, t;")."""
         j = k
+        if lines:
+            if j < self.n and self.text[j] in (",", ";", "."):
+                j += 1
+            if not (j < self.n and self.nl[j]):
+                return None
+            return self.bulleted_member(j)
         if j < self.n and self.text[j] in (",", ";"):
             j += 1
         if self.low(j) == "và":
@@ -217,6 +246,26 @@ class _Reader(TokenReader):
             return None
         end = self.cap_run(j)
         return j if self.plausible_name(j, end, False) else None
+
+    def bulleted_member(self, j: int) -> int | None:
+        """Index of the name on the line starting at token j ("- Nguyễn Văn A, ..."), or None."""
+        if j < self.n and self.text[j] in _BULLETS and self.glued(j + 1):
+            j += 1
+        if not (self.is_cap(j) and self.low(j) in FAMILY_NAMES):
+            return None
+        return j if self.plausible_name(j, self.cap_run(j), False) else None
+
+    def bulleted_list(self, i: int) -> int | None:
+        """A plural honorific ending its line ("Dự hội nghị có các đồng chí:") before members one a line:
+        the index of the first member's name, or None."""
+        for words, plural, _ in TRIGGERS_BY_FIRST.get(self.lows[i], ()):
+            j = i + len(words)
+            if not plural or self.lows[i:j] != words:
+                continue
+            if j < self.n and self.text[j] == ":" and self.glued(j):
+                j += 1
+            return self.bulleted_member(j) if j < self.n and self.nl[j] else None
+        return None
 
     def described_list(self, i: int) -> tuple[int, list[str]] | None:
         """A plural honorific, a short description and a colon before the list: "các đồng chí trong Ban
@@ -258,11 +307,14 @@ class _Reader(TokenReader):
             i = candidates[c]
             start = self.start[i]
             lead: list[str] = []
+            lines = False
             trig = self.match_trigger(i)
             described = self.described_list(i)
             if described is not None:
                 j, lead = described
                 trig = j, True, False
+            elif trig is None and caps[i] is False and (bulleted := self.bulleted_list(i)) is not None:
+                trig, lines = (bulleted, True, False), True
             if trig is not None:
                 j, plural, strong = trig
                 first = len(self.mentions)
@@ -271,10 +323,12 @@ class _Reader(TokenReader):
                     i = j
                     continue
                 while plural and after is not None:
-                    nxt = self.list_continues(after)
+                    nxt = self.list_continues(after, lines)
                     if nxt is None:
                         break
                     after = self.person_at(nxt, self.start[nxt], False, lead) or nxt + 1
+                for m in self.mentions[first:] if plural else ():
+                    m.opener = start
                 if plural and len(self.mentions) - first > 1 and self.mentions[-1].titles:
                     # "Các đồng chí A và B được bầu giữ chức Phó Bí thư": the title is for all of them
                     for m in self.mentions[first:-1]:

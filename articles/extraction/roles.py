@@ -30,6 +30,7 @@ class Mention:
     span_end: int
     titles: list[str] = field(default_factory=list)
     roles: set[str] = field(default_factory=set)
+    opener: int = -1  # for a member of a list opened by "các đồng chí", where that opener starts
 
 
 def _possessor(words: list[str]) -> bool:
@@ -99,7 +100,8 @@ def assign_roles(body: str, mentions: list[Mention], sentences: list[int], claus
             same_sentence = bisect.bisect_right(sentences, prev.span_start) == bisect.bisect_right(
                 sentences, m.span_start
             )
-            if same_sentence and prev.span_end <= m.span_start and _LIST_GAP.fullmatch(gap):
+            one_list = m.opener >= 0 and m.opener == prev.opener  # members may stand one a line
+            if one_list or (same_sentence and prev.span_end <= m.span_start and _LIST_GAP.fullmatch(gap)):
                 groups[-1].append(m)
                 continue
         groups.append([m])

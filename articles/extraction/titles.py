@@ -189,6 +189,8 @@ MEETING_WORDS = re.compile(
 HONORIFICS = (
     "đồng chí ",
     "Đồng chí ",
+    "đồng chí:",  # "các đồng chí:" closing a line before a list
+    "đồng chí\n",
     "Đ/c",
     "đ/c",
     "Đ.c",

@@ -534,3 +534,31 @@ def test_a_person_named_like_a_province_when_a_title_follows():
 def test_a_name_that_is_also_a_district_after_a_province_in_the_title():
     found = people("Chỉ đạo hội nghị, Trưởng Ban Tổ chức Tỉnh ủy Bạc Liêu Mai Sơn ghi nhận kết quả.")
     assert found["Mai Sơn"].titles == ["Trưởng Ban Tổ chức Tỉnh ủy Bạc Liêu"]
+
+
+def test_titles_in_brackets_after_the_name():
+    found = people(
+        "Đồng chí Lê Văn Bảo (Bí thư Huyện ủy) phát biểu kết luận. "
+        "Đồng chí Hồ Thị Na (Ủy viên Ban Thường vụ Tỉnh ủy, Bí thư Huyện ủy Cần Giuộc) chủ trì. "
+        "Đồng chí Mạc Văn Tùng (thứ hai từ trái) trao quà."
+    )
+    assert (found["Lê Văn Bảo"].titles, found["Lê Văn Bảo"].roles) == (["Bí thư Huyện ủy"], ["speak"])
+    assert found["Hồ Thị Na"].titles == ["Ủy viên Ban Thường vụ Tỉnh ủy", "Bí thư Huyện ủy Cần Giuộc"]
+    assert found["Hồ Thị Na"].roles == ["chair"]
+    assert found["Mạc Văn Tùng"].titles == []
+
+
+def test_list_members_one_a_line_take_the_cue_before_the_list():
+    found = people(
+        "Dự hội nghị có các đồng chí:\n- Lâm Văn Thành, Bí thư Tỉnh ủy;\n- Trần Thị Hoa, Phó Bí thư Tỉnh ủy.\n"
+        "Chủ trì hội nghị có các đồng chí\nLê Văn Tư - Bí thư Huyện ủy\nPhạm Thị Năm - Phó Bí thư Huyện ủy\n"
+        "Hội nghị đánh giá kết quả. Theo đồng chí Đinh Văn Sáu, năm nay khó khăn."
+    )
+    assert [(name, p.roles) for name, p in found.items()] == [
+        ("Lâm Văn Thành", ["attend"]),
+        ("Trần Thị Hoa", ["attend"]),
+        ("Lê Văn Tư", ["chair"]),
+        ("Phạm Thị Năm", ["chair"]),
+        ("Đinh Văn Sáu", ["mentioned"]),
+    ]
+    assert found["Trần Thị Hoa"].titles == ["Phó Bí thư Tỉnh ủy"]
