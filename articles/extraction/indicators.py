@@ -19,6 +19,8 @@ from articles.extraction.types import Indicator
 
 _WORD = r"[^\W\d_]"
 _PER = rf"((?:/{_WORD}+)*)"
+# "5 trên 10 chỉ tiêu": a ratio in words (but "trên 10 chỉ tiêu" alone is "more than 10").
+_RATIO_IN_WORDS = re.compile(r" trên (\d{1,3}(?:\.\d{3})+|\d+)(?![\d/]|[.,]\d)")
 _RATIO = re.compile(r"/(\d{1,3}(?:\.\d{3})+|\d+)(?![\d/]|[.,]\d)")
 _PERCENT = re.compile(rf" ?%{_PER}")
 _MONEY = re.compile(
@@ -127,7 +129,9 @@ _TRAILING_TIME = re.compile(
 _MAX_LABEL_WORDS = 10
 _PHRASE_END = re.compile(r"[,.;:()\n]| (?:đạt|được|với|của|cho|trong|tại|và|so|bằng|tăng|giảm)\b")
 # Counted nouns of three syllables, by their first two.
-_THREE_WORD_UNITS = frozenset({"hợp tác", "tổ chức", "hộ kinh", "hộ gia", "lượt du", "nhóm giải", "đơn vị"})
+_THREE_WORD_UNITS = frozenset(
+    {"hợp tác", "tổ chức", "hộ kinh", "hộ gia", "lượt du", "nhóm giải", "đơn vị", "điểm phần"}
+)
 
 
 def _prev_words(body: str, start: int) -> tuple[str, str]:
@@ -290,6 +294,14 @@ def find_indicators(body: str) -> list[Indicator]:
             counted = _count_unit(body, r.end())
             if denominator is None or counted is None:
                 continue
+            unit, unit_end = counted
+        elif (
+            (r := _RATIO_IN_WORDS.match(body, end))
+            and value <= value_of(r.group(1))
+            and (counted := _count_unit(body, r.end())) is not None
+            and not _names_the_number(body, start)
+        ):
+            denominator = value_of(r.group(1))
             unit, unit_end = counted
         elif _TIME.match(body, end):
             continue

@@ -313,3 +313,16 @@ def test_english_thousands_beside_vietnamese_decimals():
         (Decimal("1.448"), "tỷ đồng"),
         (Decimal("1.5"), "%"),
     ]
+
+
+def test_a_ratio_in_words_and_percentage_points():
+    found = find_indicators(
+        "Có 5 trên 10 chỉ tiêu đạt kế hoạch; toàn huyện có 25 trên 30 xã đạt chuẩn; trên 10 xã về đích; "
+        "tỷ lệ hộ nghèo giảm 2,5 điểm phần trăm."
+    )
+    assert [(i.value, i.denominator, i.unit, i.qualifier) for i in found] == [
+        (5, 10, "chỉ tiêu", None),
+        (25, 30, "xã", None),
+        (10, None, "xã", "trên"),
+        (Decimal("2.5"), None, "điểm phần trăm", None),
+    ]
