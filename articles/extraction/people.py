@@ -18,6 +18,7 @@ only capitalised tokens and honorifics, so the cost stays linear and small on an
 from __future__ import annotations
 
 import bisect
+import re
 
 from articles.extraction.roles import Mention, assign_roles
 from articles.extraction.titles import (
@@ -32,6 +33,15 @@ from articles.extraction.titles import (
 )
 from articles.extraction.tokens import DASHES, TRIGGERS_BY_FIRST, TokenReader
 from articles.extraction.types import ROLES, Appearance
+
+# "H'Yim", "K'Mák": Ê Đê and K'Ho given names open a name as a family name does.
+_MINORITY_PREFIX = re.compile(r"[hkr]['’]\w")
+
+
+def _family(low: str) -> bool:
+    """A lowered token that may start a person's name."""
+    return low in FAMILY_NAMES or _MINORITY_PREFIX.match(low) is not None
+
 
 _BULLETS = frozenset({"-", "–", "+", "•", "*"})
 _DESCRIPTION_TOKENS = 12  # at most this many tokens between "các đồng chí" and the colon opening its list
@@ -117,13 +127,13 @@ class _Reader(TokenReader):
         first = self.low(i)
         if (
             first in NOT_NAME_WORDS
-            and first not in FAMILY_NAMES
+            and not _family(first)
             and not (strong and self.low(i + 1) in MIDDLE_NAMES)
         ):
             return False
-        if size == 1:
-            return strong and "'" in self.text[i]
-        if first in FAMILY_NAMES:
+        if size == 1:  # "đồng chí K'Phúc"; "K'Bróh" needs no honorific
+            return "'" in self.text[i] and (strong or _MINORITY_PREFIX.match(first) is not None)
+        if _family(first):
             return not (size == 2 and self.joined(i, k).casefold() in place_names())
         return strong and self.joined(i, k).casefold() not in place_names()
 
@@ -131,7 +141,7 @@ class _Reader(TokenReader):
         """A family name and a syllable that also name a place, given a title: "đồng chí Thái Bình, Bí thư"."""
         return (
             k - i == 2
-            and self.low(i) in FAMILY_NAMES
+            and _family(self.low(i))
             and k + 1 < self.n
             and (self.text[k] == "," or self.text[k] in DASHES)
             and self.match_head(k + 1) is not None
@@ -145,16 +155,16 @@ class _Reader(TokenReader):
     ) -> int | None:
         """Where a person's name starts in the capitalised run toks[start:end] ending a title."""
         best = None
-        run_is_named = self.low(start) in FAMILY_NAMES
+        run_is_named = _family(self.low(start))
         for p in range(start, end):
-            if self.low(p) not in FAMILY_NAMES:
+            if not _family(self.low(p)):
                 continue
             # a place of two syllables or more before the name: "Tri Tôn Thạch Long", "Vĩnh Lợi Chu Văn A"
             after_place = p - start >= 2 and is_place(self.joined(start, p))
             if p > start and run_is_named and not after_place:
                 continue  # "Y Thanh Hà Niê Kđăm" and "Tỉnh ủy Chu Hoàng Hồng Luân" are one name each
             size = end - p
-            if not 2 <= size <= 5:
+            if not (2 <= size <= 5 or (size == 1 and _MINORITY_PREFIX.match(self.low(p)))):
                 continue
             if (
                 (p > start or not right_after_head)
@@ -172,7 +182,7 @@ class _Reader(TokenReader):
                 and is_place(self.joined(p, end))
             ):
                 continue  # "Bí thư Đảng ủy xã Lâm Sơn": two syllables after an organ, a place the gazetteer knows
-            rank = (not after_place, {3: 0, 4: 1, 2: 2, 5: 3}[size])
+            rank = (not after_place, {3: 0, 4: 1, 2: 2, 5: 3, 1: 4}[size])
             if best is None or rank < best[0]:
                 best = (rank, p)
         return best[1] if best else None
@@ -242,7 +252,7 @@ class _Reader(TokenReader):
             j += 1
         if self.low(j) == "và":
             j += 1
-        if j == k or not self.glued(j) or self.low(j) not in FAMILY_NAMES:
+        if j == k or not self.glued(j) or not _family(self.low(j)):
             return None
         end = self.cap_run(j)
         return j if self.plausible_name(j, end, False) else None
@@ -251,7 +261,7 @@ class _Reader(TokenReader):
         """Index of the name on the line starting at token j ("- Nguyễn Văn A, ..."), or None."""
         if j < self.n and self.text[j] in _BULLETS and self.glued(j + 1):
             j += 1
-        if not (self.is_cap(j) and self.low(j) in FAMILY_NAMES):
+        if not (self.is_cap(j) and _family(self.low(j))):
             return None
         return j if self.plausible_name(j, self.cap_run(j), False) else None
 
@@ -281,7 +291,7 @@ class _Reader(TokenReader):
                     return None
                 if t == ":":
                     first = c + 1
-                    if not (self.is_cap(first) and self.low(first) in FAMILY_NAMES and self.glued(first)):
+                    if not (self.is_cap(first) and _family(self.low(first)) and self.glued(first)):
                         return None
                     te = self.title_end(j)
                     return first, [self.title_text(j, c)] if te is not None and te[1] == c else []
@@ -294,7 +304,7 @@ class _Reader(TokenReader):
         candidates = [
             x for x in range(n) if caps[x] or lows[x] in TRIGGERS_BY_FIRST or lows[x] in HEAD_ABBREVIATIONS
         ]
-        self.family_capitals = [x for x in candidates if caps[x] and lows[x] in FAMILY_NAMES]
+        self.family_capitals = [x for x in candidates if caps[x] and _family(lows[x])]
         c = 0
         i = 0
         pending = (
@@ -358,7 +368,7 @@ class _Reader(TokenReader):
                 continue
             if (
                 cap
-                and self.lows[i] in FAMILY_NAMES
+                and _family(self.lows[i])
                 and not self.is_cap(i - 1)
                 and self.low(i - 1) not in PLACE_NOUNS
             ):

@@ -37,6 +37,7 @@ _SENTENCE_BREAK = re.compile(f'[.!?…]+["”’)]*[ \t]*(?=["“]?[{UPPER}])')
 # Starts with a capital, so the regex engine only stops at capitals: cheap over a whole body.
 _FAMILY_BEFORE_CAPITAL = re.compile(
     "(?:" + "|".join(sorted((f.capitalize() for f in FAMILY_NAMES), key=len, reverse=True)) + f") [{UPPER}]"
+    f"|[HKR]['’][{UPPER}]"  # "H'Yim Kđoh": a minority given name opens a name too
 )
 TRIGGERS_BY_FIRST: dict[str, list[tuple[list[str], bool, bool]]] = {}
 for _words, _plural in TRIGGERS:

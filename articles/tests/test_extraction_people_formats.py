@@ -213,3 +213,19 @@ def test_list_members_one_a_line_take_the_cue_before_the_list():
         ("Đinh Văn Sáu", ["mentioned"]),
     ]
     assert found["Trần Thị Hoa"].titles == ["Phó Bí thư Tỉnh ủy"]
+
+
+def test_ede_and_kho_given_names_open_a_name_without_an_honorific():
+    found = people(
+        "Bí thư Huyện ủy H'Yim Kđoh phát biểu. Phó Bí thư Huyện ủy Lạc Dương K'Mák chủ trì. "
+        "Các đồng chí: H'Hen Niê, Trưởng Ban Dân vận Huyện ủy; K'Bróh, Chủ tịch UBND huyện dự hội nghị.\n"
+        "Dự hội nghị có các đồng chí:\n- Y Giang Gry Niê Knơng, Tỉnh ủy viên;\n- H'Lim Byă, Phó Trưởng đoàn ĐBQH tỉnh."
+    )
+    assert [(name, p.titles, p.roles) for name, p in found.items()] == [
+        ("H'Yim Kđoh", ["Bí thư Huyện ủy"], ["speak"]),
+        ("K'Mák", ["Phó Bí thư Huyện ủy Lạc Dương"], ["chair"]),
+        ("H'Hen Niê", ["Trưởng Ban Dân vận Huyện ủy"], ["attend"]),
+        ("K'Bróh", ["Chủ tịch UBND huyện"], ["attend"]),
+        ("Y Giang Gry Niê Knơng", ["Tỉnh ủy viên"], ["attend"]),
+        ("H'Lim Byă", ["Phó Trưởng đoàn ĐBQH tỉnh"], ["attend"]),
+    ]
