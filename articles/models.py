@@ -216,7 +216,7 @@ class ArticleQuerySet(models.QuerySet):
         wide enough for `limit` matches, or, when matches are rarer than 1 in 50, the GIN index.
         """
         tsquery = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
-        window, estimated = 4 * limit, None
+        window = 4 * limit
         while window <= 50 * limit:
             found = self._matches_among_newest(query, window, limit)
             if found is None:
@@ -227,16 +227,19 @@ class ArticleQuerySet(models.QuerySet):
                 return found  # the window held every article: these are all the matches
             if len(found) >= window / 50:
                 window = int(limit * window / len(found) * 1.2)
-            elif estimated is None and window < 16 * limit:
-                # Words common in the archive can be rare among its newest articles ("huyện ủy": no
-                # districts after July 2025); if the planner expects many matches, look further back.
-                estimated = json.loads(self.filter(search=tsquery).explain(format="json"))[0]["Plan"][
-                    "Plan Rows"
-                ]
-                if estimated <= 16 * limit:
-                    break
-                window = 16 * limit
+            elif '"' in query:
+                break  # a phrase: the planner's estimate is the words', not the phrase's
             else:
+                # Words common in the archive can be rare among its newest articles ("huyện ủy": no
+                # districts after July 2025). The planner's estimate for words (not phrases) is sound:
+                # if it expects many matches, it walks the date index back to them itself.
+                plan = json.loads(self.filter(search=tsquery).explain(format="json"))[0]["Plan"]
+                if plan["Plan Rows"] > 16 * limit:
+                    return list(
+                        self.filter(search=tsquery)
+                        .order_by(*self.model._meta.ordering)
+                        .values_list("pk", flat=True)[:limit]
+                    )
                 break
         # Rare: every match from the GIN index, then the newest. Ordering by an expression keeps the
         # planner off article_date_idx, which it would walk to the end looking for a rare phrase.
