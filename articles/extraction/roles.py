@@ -19,6 +19,7 @@ _WINDOW = 200  # characters looked at around a person for role cues
 _SUFFIX_END = re.compile(r"[,;:.(]")
 _ASIDE = re.compile(r"\s*(?:\(([^()]{0,60})\)|,([^,;.()]{0,60}),)")
 _SUFFIX_WORDS = 12
+_QUOTED = re.compile(r"\s*:\s*[\"“]?[^\W\d_]")
 
 
 @dataclass
@@ -136,6 +137,8 @@ def assign_roles(body: str, mentions: list[Mention], sentences: list[int], claus
         after = segments[0] if segments[0].strip() or len(segments) < 2 else segments[1]
         found, weak_after = _cues(" ".join(after.split()[:_SUFFIX_WORDS]), chain="first")
         roles |= found
+        if len(group) == 1 and _QUOTED.match(tail):
+            weak_after = True  # "Đồng chí A, Bí thư Tỉnh ủy: Phải quyết liệt hơn": their words follow
         if (weak or weak_after) and "report" not in roles:
             if meeting is None:
                 meeting = bool(MEETING_WORDS.search(body.casefold()))

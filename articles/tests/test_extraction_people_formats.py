@@ -126,10 +126,10 @@ PROVINCIAL_FORMATS = [
     ),
     ("Bí thư Huyện ủy Đinh Công Lâm chủ trì hội nghị.", "Đinh Công Lâm", ["Bí thư Huyện ủy"], ["chair"]),
     (
-        "Đồng chí Đàm Quang Thịnh - Tỉnh ủy viên, Bí thư Huyện ủy Hạ Lang: Cần đẩy mạnh cải cách hành chính.",
+        "Tại hội nghị, đồng chí Đàm Quang Thịnh - Tỉnh ủy viên, Bí thư Huyện ủy Hạ Lang: Cần đẩy mạnh cải cách hành chính.",
         "Đàm Quang Thịnh",
         ["Tỉnh ủy viên", "Bí thư Huyện ủy Hạ Lang"],
-        ["mentioned"],
+        ["speak"],
     ),
 ]
 
