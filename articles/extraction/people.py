@@ -4,7 +4,9 @@ A person is found in one of these shapes (the body is NFC, modern tone marks):
 - after an honorific: "đồng chí Ngô Chí Cường, Ủy viên ..., Bí thư Tỉnh ủy", "Đ/c A", "Ông A", "bà A";
 - after a title: "Bí thư Huyện ủy Nguyễn Quốc Phương", "Đại tá Nguyễn Văn Hiểu - Ủy viên ...";
 - bare, followed by a title: "...; Phan Văn Thắng - Phó Bí thư Thường trực Tỉnh ủy";
-- in a list opened by "các đồng chí:" / "các ông, bà:", members separated by ";", "," or "và";
+- in a list opened by "các đồng chí:" / "các ông, bà:", members separated by ";", "," or "và", or one a
+  line after a bullet; the opener may describe the members first ("các đồng chí Ủy viên Ban Thường vụ:");
+- with titles in brackets: "đồng chí A (Bí thư Huyện ủy)";
 - later, by the same full name, or by the last syllable after an honorific ("bà Hân").
 Roles come from cue words in the same clause: before the person or list ("Dự hội nghị có ...",
 "Phát biểu chỉ đạo, ...") or right after it ("... chủ trì hội nghị"), see roles.py; a person
