@@ -12,6 +12,8 @@ def people(body: str) -> dict:
 
 # Formats of provincial news the labelled corpus lacks: (sentence, name, titles, roles).
 PROVINCIAL_FORMATS = [
+    ("Chủ trì hội nghị: đồng chí Hồ Văn An, Bí thư Huyện ủy.", "Hồ Văn An", ["Bí thư Huyện ủy"], ["chair"]),
+    ("Chủ trì: Đồng chí: Lý Văn Bình - Bí thư Huyện ủy.", "Lý Văn Bình", ["Bí thư Huyện ủy"], ["chair"]),
     (
         "Dự hội nghị có đồng chí Đoàn Minh Khôi, Ủy viên Ban Thường vụ Tỉnh ủy, Trưởng Ban Tổ chức Tỉnh ủy.",
         "Đoàn Minh Khôi",
