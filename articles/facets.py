@@ -80,6 +80,18 @@ def precomputed_count(chosen):
     return rows[0][-1] if rows else 0
 
 
+def precomputed_bound(chosen):
+    """At most how many articles have all the `chosen` values of the kept dimensions (the smallest
+    count of any one or two of them), or None if none is kept."""
+    kept = {name: value for name, value in chosen.items() if name in DIMENSIONS}
+    names = sorted(kept)
+    counts = [
+        precomputed_count({a: kept[a], b: kept[b]}) for i, a in enumerate(names) for b in names[i + 1 :]
+    ]
+    counts = counts or [precomputed_count({a: kept[a]}) for a in names]
+    return min(counts, default=None)
+
+
 def _rows(where, params=()):
     with connection.cursor() as cursor:
         cursor.execute(

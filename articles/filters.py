@@ -14,7 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count, F
 from django.utils.translation import gettext_lazy as _
 
-from .facets import precomputed_count, precomputed_facets
+from .facets import precomputed_bound, precomputed_count, precomputed_facets
 from .highlight import HEADLINE_MARKS
 from .models import AdministrativeUnit, Level, MeetingKind, PeriodKind, Source, UnitClass
 from .templatetags.archive_tags import unit_name
@@ -213,13 +213,26 @@ class ArticleFilter(filters.FilterSet):
     @property
     def qs(self):
         queryset = super().qs
-        expected = self.precomputed_count()
-        if expected is not None and expected < FEW:
-            # Two filters the planner takes for independent (a meeting kind and a period kind) can leave
-            # a handful of articles, which it looks for by walking every article newest first, or by
+        if not hasattr(self, "_few"):
+            bound = None if self.searching else self.precomputed_bound()
+            # Filters the planner takes for independent (a meeting kind and a period kind) can leave a
+            # handful of articles, which it looks for by walking every article newest first, or by
             # sorting every article one filter leaves. Their ids first, unordered, then the page.
-            queryset = queryset.filter(pk__in=list(queryset.order_by().values_list("pk", flat=True)))
+            few = bound is not None and bound < FEW
+            self._few = list(queryset.order_by().values_list("pk", flat=True)) if few else None
+        if self._few is not None:
+            queryset = queryset.filter(pk__in=self._few)
         return queryset
+
+    @property
+    def searching(self):
+        return bool(self.is_bound and self.is_valid() and self.form.cleaned_data.get("q"))
+
+    def precomputed_bound(self):
+        """At most how many articles are listed, from the kept counts of one or two of the filters."""
+        if self.fixed or (self.is_bound and not self.is_valid()):
+            return None
+        return precomputed_bound(self.chosen())
 
     def _order(self, name, label):
         if name in ("level", "period_kind", "kind"):
@@ -230,6 +243,8 @@ class ArticleFilter(filters.FilterSet):
         return lambda item: item[0]  # numbers; places by slug, which sorts Đ with D
 
     def _filtered(self, left_out):
+        if left_out is None and getattr(self, "_few", None) is not None:
+            return self.queryset.filter(pk__in=self._few)  # the few articles every filter leaves
         queryset = self.queryset.all()
         for name, choice in (self.form.cleaned_data if self.is_bound else {}).items():
             if name not in (left_out, "sort"):

@@ -186,3 +186,10 @@ def test_few_articles_under_two_filters_are_listed_newest_first_and_counted(db, 
     assert [a.date for a in response.context["object_list"]] == [dates[2], dates[0], dates[3], None]
     assert response.context["paginator"].count == 4
     assert not [q for q in context.captured_queries if 'COUNT(*) AS "__count"' in q["sql"]]
+
+
+def test_three_filters_leaving_few_articles_list_them_newest_first(archive, client, tra_vinh):
+    response = client.get("/bai-viet/", {"province": "tra-vinh", "level": "district", "year": "2023"})
+
+    assert [a.pk for a in response.context["object_list"]] == [archive[1].pk]
+    assert response.context["paginator"].count == 1
