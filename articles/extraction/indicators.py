@@ -126,7 +126,7 @@ _TAIL_WORDS = words(
 _TRAILING_TIME = re.compile(
     r"\s+(?:đến|tính đến|trong|từ|lũy kế|năm|tháng)\s+(?:ngày|tháng|năm|nay|đầu)\b.*$"
 )
-_MAX_LABEL_WORDS = 10
+_MAX_LABEL_WORDS = 14  # Vietnamese words are syllables: "Tỷ lệ bao phủ bảo hiểm y tế trong dân cư" is 11
 _PHRASE_END = re.compile(r"[,.;:()\n]| (?:đạt|được|với|của|cho|trong|tại|và|so|bằng|tăng|giảm)\b")
 # Counted nouns of three syllables, by their first two.
 _THREE_WORD_UNITS = frozenset(

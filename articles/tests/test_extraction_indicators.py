@@ -326,3 +326,8 @@ def test_a_ratio_in_words_and_percentage_points():
         (10, None, "xã", "trên"),
         (Decimal("2.5"), None, "điểm phần trăm", None),
     ]
+
+
+def test_a_long_subject_keeps_its_first_syllables():
+    (figure,) = find_indicators("Tỷ lệ bao phủ bảo hiểm y tế trong dân cư đạt 97,72%.")
+    assert figure.label == "Tỷ lệ bao phủ bảo hiểm y tế trong dân cư"
