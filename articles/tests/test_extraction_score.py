@@ -10,16 +10,24 @@ from .corpus import corpus_dir, score
 
 # The levels reached; raise them as the extractor improves, never lower them to make a run pass.
 TARGETS = {"seeds": (99.0, 1.0), "dev": (99.0, 1.0)}  # (score, accuracy of the article-level fields)
+# The stages extract() names in a warning when one of them raised.
+STAGES = {"header", "committee", "place", "people", "indicators"}
 
 
 @pytest.mark.parametrize("corpus", ["seeds", "dev"])
 def test_score_on_the_labelled_corpus(corpus, tmp_path):
     root = corpus_dir()
     predicted = tmp_path / f"{corpus}.jsonl"
+    crashed = {}
     with predicted.open("w", encoding="utf-8") as out:
         for path in sorted((root / corpus).glob("*.txt")):
-            row = extract(path.read_text(encoding="utf-8")).as_json(file=path.name)
-            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+            result = extract(path.read_text(encoding="utf-8"))
+            # extract() survives a stage that raises (its fields stay empty, a warning says which);
+            # on the labelled corpus no stage may, or a crash could hide behind a good score.
+            if failed := [w for w in result.warnings if w.split(":", 1)[0] in STAGES]:
+                crashed[path.name] = failed
+            out.write(json.dumps(result.as_json(file=path.name), ensure_ascii=False) + "\n")
+    assert not crashed
     figures = score(root / f"{corpus}.gold.json", predicted)
     least_score, least_fields = TARGETS[corpus]
     assert figures["score"] >= least_score, figures
