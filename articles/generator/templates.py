@@ -180,8 +180,9 @@ def chairs_sentence(rng: random.Random, chairs: list[Person], style: Style, noun
         form = rng.randrange(3)
         if form == 0:
             return f"{introduce(p, style, rng, True)} chủ trì {noun}."
-        if form == 1 and p.titles:
-            # Title before the name: "Bí thư Tỉnh ủy Ngô Chí Cường chủ trì hội nghị."
+        if form == 1 and len(p.titles) == 1:
+            # Title before the name: "Bí thư Tỉnh ủy Ngô Chí Cường chủ trì hội nghị." (only for a
+            # single title: the gold lists every title, and this form writes one)
             return f"{p.titles[-1]} {p.name} chủ trì {noun}."
         return f"Chủ trì {noun} có {introduce(p, style, rng)}."
     form = rng.randrange(3)
