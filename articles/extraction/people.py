@@ -2,8 +2,8 @@
 
 A person is found in one of these shapes (the body is NFC, modern tone marks):
 - after an honorific: "đồng chí Ngô Chí Cường, Ủy viên ..., Bí thư Tỉnh ủy", "Đ/c A", "Ông A", "bà A";
-- after a title: "Bí thư Huyện ủy Nguyễn Quốc Phương", "Đại tá Nguyễn Văn Hiểu - Ủy viên ...";
-- bare, followed by a title: "...; Phan Văn Thắng - Phó Bí thư Thường trực Tỉnh ủy";
+- after a title: "Bí thư Huyện ủy Nguyễn Hữu Khiêm", "Đại tá Nguyễn Văn Hiểu - Ủy viên ...";
+- bare, followed by a title: "...; Phan Trọng Nghĩa - Phó Bí thư Thường trực Tỉnh ủy";
 - in a list opened by "các đồng chí:" / "các ông, bà:", members separated by ";", "," or "và", or one a
   line after a bullet; the opener may describe the members first ("các đồng chí Ủy viên Ban Thường vụ:");
 - with titles in brackets: "đồng chí A (Bí thư Huyện ủy)";
@@ -133,7 +133,7 @@ class _Reader(TokenReader):
             and not (strong and self.low(i + 1) in MIDDLE_NAMES)
         ):
             return False
-        if size == 1:  # "đồng chí K'Phúc"; "K'Bróh" needs no honorific
+        if size == 1:  # "đồng chí K'Thái"; "K'Bróh" needs no honorific
             return "'" in self.text[i] and (strong or _MINORITY_PREFIX.match(first) is not None)
         if _family(first):
             return not (size == 2 and self.joined(i, k).casefold() in place_names())

@@ -52,7 +52,7 @@ TRIGGERS = (
     (("ts",), False),
     (("ths",), False),
 )
-# Triggers after which a name need not start with a known family name ("đồng chí K'Phúc").
+# Triggers after which a name need not start with a known family name ("đồng chí K'Thái").
 STRONG_TRIGGERS = frozenset({("đồng", "chí"), ("đ", "/", "c"), ("đ", ".", "c"), ("các", "đồng", "chí")})
 
 RANKS = frozenset(

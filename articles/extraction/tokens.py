@@ -92,7 +92,7 @@ class Tokens:
         # Tokens hold no spaces and case folding never makes one, so one call folds them all.
         low = " ".join(text).casefold().split(" ")
         self.low = low if len(low) == n else [t.casefold() for t in text]
-        self.cap = [t.istitle() for t in text]  # "Nguyễn", "K'Phúc", "Đ"; not "UBND"
+        self.cap = [t.istitle() for t in text]  # "Nguyễn", "K'Thái", "Đ"; not "UBND"
         self.newline = newline = [False] * n
         for pos in [*(a for a, _ in zones), *(m.start() for m in _NEWLINE.finditer(body))]:
             i = bisect.bisect_left(start, pos)
