@@ -7,29 +7,64 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('articles', '0003_load_gazetteer'),
+        ("articles", "0003_load_gazetteer"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='PersonMerge',
+            name="PersonMerge",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('merged_id', models.PositiveBigIntegerField(verbose_name='mã cán bộ đã gộp')),
-                ('merged_name', models.CharField(max_length=100, verbose_name='tên cán bộ đã gộp')),
-                ('appearances', models.PositiveIntegerField(default=0, verbose_name='số lần được nêu tên đã chuyển')),
-                ('at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='thời điểm')),
-                ('merged_province', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='articles.administrativeunit', verbose_name='tỉnh của cán bộ đã gộp')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='merges', to='articles.person', verbose_name='cán bộ được giữ lại')),
-                ('user', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='người gộp')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("merged_id", models.PositiveBigIntegerField(verbose_name="mã cán bộ đã gộp")),
+                ("merged_name", models.CharField(max_length=100, verbose_name="tên cán bộ đã gộp")),
+                (
+                    "appearances",
+                    models.PositiveIntegerField(default=0, verbose_name="số lần được nêu tên đã chuyển"),
+                ),
+                ("at", models.DateTimeField(default=django.utils.timezone.now, verbose_name="thời điểm")),
+                (
+                    "merged_province",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="articles.administrativeunit",
+                        verbose_name="tỉnh của cán bộ đã gộp",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="merges",
+                        to="articles.person",
+                        verbose_name="cán bộ được giữ lại",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="người gộp",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'lần gộp cán bộ',
-                'verbose_name_plural': 'các lần gộp cán bộ',
-                'ordering': ['-at'],
+                "verbose_name": "lần gộp cán bộ",
+                "verbose_name_plural": "các lần gộp cán bộ",
+                "ordering": ["-at"],
             },
         ),
     ]

@@ -5,55 +5,82 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('articles', '0005_editors_group'),
+        ("articles", "0005_editors_group"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AlterModelOptions(
-            name='article',
-            options={'ordering': [models.OrderBy(models.F('date'), descending=True, nulls_last=True), '-id'], 'verbose_name': 'bài viết', 'verbose_name_plural': 'bài viết'},
+            name="article",
+            options={
+                "ordering": [models.OrderBy(models.F("date"), descending=True, nulls_last=True), "-id"],
+                "verbose_name": "bài viết",
+                "verbose_name_plural": "bài viết",
+            },
         ),
         migrations.RemoveIndex(
-            model_name='article',
-            name='article_date_idx',
+            model_name="article",
+            name="article_date_idx",
         ),
         migrations.RemoveIndex(
-            model_name='article',
-            name='article_province_date_idx',
+            model_name="article",
+            name="article_province_date_idx",
         ),
         migrations.RemoveIndex(
-            model_name='article',
-            name='article_level_idx',
+            model_name="article",
+            name="article_level_idx",
         ),
         migrations.RemoveIndex(
-            model_name='article',
-            name='article_locality_date_idx',
+            model_name="article",
+            name="article_locality_date_idx",
         ),
         migrations.RemoveIndex(
-            model_name='article',
-            name='article_source_date_idx',
+            model_name="article",
+            name="article_source_date_idx",
         ),
         migrations.AddIndex(
-            model_name='article',
-            index=models.Index(models.OrderBy(models.F('date'), descending=True, nulls_last=True), models.OrderBy(models.F('id'), descending=True), name='article_date_idx'),
+            model_name="article",
+            index=models.Index(
+                models.OrderBy(models.F("date"), descending=True, nulls_last=True),
+                models.OrderBy(models.F("id"), descending=True),
+                name="article_date_idx",
+            ),
         ),
         migrations.AddIndex(
-            model_name='article',
-            index=models.Index(models.F('province'), models.OrderBy(models.F('date'), descending=True, nulls_last=True), models.OrderBy(models.F('id'), descending=True), name='article_province_date_idx'),
+            model_name="article",
+            index=models.Index(
+                models.F("province"),
+                models.OrderBy(models.F("date"), descending=True, nulls_last=True),
+                models.OrderBy(models.F("id"), descending=True),
+                name="article_province_date_idx",
+            ),
         ),
         migrations.AddIndex(
-            model_name='article',
-            index=models.Index(models.F('level'), models.F('province'), models.OrderBy(models.F('date'), descending=True, nulls_last=True), name='article_level_idx'),
+            model_name="article",
+            index=models.Index(
+                models.F("level"),
+                models.F("province"),
+                models.OrderBy(models.F("date"), descending=True, nulls_last=True),
+                name="article_level_idx",
+            ),
         ),
         migrations.AddIndex(
-            model_name='article',
-            index=models.Index(models.F('locality'), models.OrderBy(models.F('date'), descending=True, nulls_last=True), models.OrderBy(models.F('id'), descending=True), name='article_locality_date_idx'),
+            model_name="article",
+            index=models.Index(
+                models.F("locality"),
+                models.OrderBy(models.F("date"), descending=True, nulls_last=True),
+                models.OrderBy(models.F("id"), descending=True),
+                name="article_locality_date_idx",
+            ),
         ),
         migrations.AddIndex(
-            model_name='article',
-            index=models.Index(models.F('source'), models.OrderBy(models.F('date'), descending=True, nulls_last=True), models.OrderBy(models.F('id'), descending=True), name='article_source_date_idx'),
+            model_name="article",
+            index=models.Index(
+                models.F("source"),
+                models.OrderBy(models.F("date"), descending=True, nulls_last=True),
+                models.OrderBy(models.F("id"), descending=True),
+                name="article_source_date_idx",
+            ),
         ),
     ]

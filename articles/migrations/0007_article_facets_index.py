@@ -5,15 +5,17 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('articles', '0006_article_dates_nulls_last'),
+        ("articles", "0006_article_dates_nulls_last"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='article',
-            index=models.Index(fields=['province', 'level', 'date', 'period_kind', 'source', 'locality'], name='article_facets_idx'),
+            model_name="article",
+            index=models.Index(
+                fields=["province", "level", "date", "period_kind", "source", "locality"],
+                name="article_facets_idx",
+            ),
         ),
     ]
