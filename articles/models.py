@@ -520,7 +520,8 @@ class PersonQuerySet(models.QuerySet):
                     Appearance.objects.filter(person=OuterRef("pk"))
                     .order_by()
                     .values("person")
-                    .annotate(count=Count("id"))
+                    # COUNT(*), not COUNT(id): counted from the person's index entries alone.
+                    .annotate(count=Count("*"))
                     .values("count")
                 ),
                 0,
