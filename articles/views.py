@@ -15,7 +15,7 @@ from . import exports
 from .facets import precomputed_facets
 from .filters import ArticleFilter, ExportForm, IndicatorFilter, PersonFilter
 from .highlight import Span, highlight
-from .models import AdministrativeUnit, Appearance, Article, Indicator, Person, Role
+from .models import SEARCH_LIMIT, AdministrativeUnit, Appearance, Article, Indicator, Person, Role
 
 PAGE_SIZE = 20
 
@@ -104,6 +104,9 @@ class ArticleListView(ExportMixin, FilterView):
         context = super().get_context_data(**kwargs)
         context["facets"] = self.filterset.facets()
         context["feed_url"] = reverse("articles:feed")
+        # A search keeps its newest SEARCH_LIMIT matches: a full result says "at least".
+        paginator = context.get("paginator")
+        context["capped"] = bool(self.filterset.searching and paginator and paginator.count >= SEARCH_LIMIT)
         return context
 
 

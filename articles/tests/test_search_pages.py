@@ -70,3 +70,13 @@ def test_search_combines_with_the_other_filters(client, tra_vinh, dong_thap):
         "tra-vinh": 1,
         "dong-thap": 1,
     }
+
+
+def test_a_search_that_fills_its_limit_says_there_are_more(client, monkeypatch):
+    for n in range(3):
+        make_article(title=f"Giao ban tháng {n + 1}", body="Thường trực Tỉnh ủy giao ban.")
+    url = reverse("articles:list")
+    assert "Hơn" not in client.get(url, {"q": "giao ban"}).content.decode()
+    monkeypatch.setattr("articles.views.SEARCH_LIMIT", 3)  # the search kept as many as it may
+    assert "Hơn 3 bài viết" in client.get(url, {"q": "giao ban"}).content.decode()
+    assert "Hơn" not in client.get(url).content.decode()  # a plain list counts exactly
