@@ -23,6 +23,7 @@ from .models import (
     MeetingKind,
     Role,
     UnitClass,
+    period_fields,
 )
 
 # numeric(24, 6) holds 18 digits before the point; a larger "figure" is a misread, not a figure.
@@ -39,8 +40,6 @@ def fill_article(article: Article, extraction: Extraction | None, error: str) ->
     units = _units()
     province, _ = units.get(ex.province_code, (None, None))
     locality, locality_parent = units.get(ex.locality_code, (None, None))
-    period = ex.period
-    start, end = period.bounds() if period else (None, None)
     article.title = ex.title
     article.body = ex.body
     article.published = ex.published
@@ -49,13 +48,8 @@ def fill_article(article: Article, extraction: Extraction | None, error: str) ->
     article.locality_id = locality if locality_parent is not None and locality_parent == province else None
     article.locality_name = fit(ex.locality or "", 100)
     article.level = ex.level if ex.level in _LEVELS else ""
-    article.period_kind = period.kind if period else ""
-    article.period_year = period.year if period else None
-    article.period_month = period.month if period else None
-    article.period_quarter = period.quarter if period else None
-    article.period_half = period.half if period else None
-    article.period_months = period.months if period else None
-    article.period_start, article.period_end = start, end
+    for name, value in period_fields(ex.period).items():
+        setattr(article, name, value)
     article.date = next((m.date for m in ex.meetings if m.date), None) or ex.published
     article.status, article.status_message = _status(extraction, error, province)
 

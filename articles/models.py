@@ -75,6 +75,21 @@ class UnitClass(models.TextChoices):
     OTHER = "other", _("Khác")
 
 
+def period_fields(period) -> dict:
+    """The Article fields for a reported period (an extraction Period, or None for no period)."""
+    start, end = period.bounds() if period else (None, None)
+    return {
+        "period_kind": period.kind if period else "",
+        "period_year": period.year if period else None,
+        "period_month": period.month if period else None,
+        "period_quarter": period.quarter if period else None,
+        "period_half": period.half if period else None,
+        "period_months": period.months if period else None,
+        "period_start": start,
+        "period_end": end,
+    }
+
+
 class AdministrativeUnitQuerySet(models.QuerySet):
     def provinces(self, era="2023"):
         """The 63 provinces in force until 30 June 2025 ("2023") or the 34 from 1 July 2025 ("2025")."""

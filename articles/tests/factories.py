@@ -7,13 +7,17 @@ import datetime as dt
 import hashlib
 import itertools
 
-from articles.models import Appearance, Article, Indicator, Meeting, Person
+from articles.extraction.types import Period
+from articles.models import Appearance, Article, Indicator, Meeting, Person, period_fields
 
 _counter = itertools.count(1)
 
 
-def make_article(title=None, body="Nội dung bài viết.", **fields):
+def make_article(title=None, body="Nội dung bài viết.", period: Period | None = None, **fields):
+    """An article; `period` (e.g. Period("month", 2023, month=11)) sets every period field."""
     n = next(_counter)
+    if period:
+        fields.update(period_fields(period))
     title = title or f"Ban Thường vụ Tỉnh ủy sơ kết công tác tháng {n % 12 + 1}"
     raw = fields.pop("raw_text", f"{title}\n{body}")
     fields.setdefault("date", dt.date(2023, 12, 1))

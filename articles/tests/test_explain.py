@@ -6,6 +6,7 @@ import pytest
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
+from articles.extraction.types import Period
 from articles.filters import ArticleFilter, IndicatorFilter
 from articles.models import AdministrativeUnit, Article, Indicator, Meeting, Person, Source
 
@@ -44,11 +45,7 @@ def test_article_filter_is_an_index_condition(tra_vinh, params, condition):
         locality=AdministrativeUnit.objects.get(slug="tra-vinh-tra-cu"),
         level="district",
         date=dt.date(2023, 11, 20),
-        period_kind="month",
-        period_year=2023,
-        period_month=11,
-        period_start=dt.date(2023, 11, 1),
-        period_end=dt.date(2023, 11, 30),
+        period=Period("month", 2023, month=11),
     )
     params = {name: str(source.pk) if value == "SOURCE" else value for name, value in params.items()}
     plan = filter_plan(ArticleFilter, params, Article.objects.public())

@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
+from articles.extraction.types import Period
 from articles.models import Source
 
 from .factories import make_article, make_meeting
@@ -47,11 +48,7 @@ def test_reported_period_finds_a_november_report_held_in_december(client):
     make_article(
         "Giao ban tháng 11",
         date=dt.date(2023, 12, 1),
-        period_kind="month",
-        period_year=2023,
-        period_month=11,
-        period_start=dt.date(2023, 11, 1),
-        period_end=dt.date(2023, 11, 30),
+        period=Period("month", 2023, month=11),
     )
     make_article(
         "Tổng kết năm",

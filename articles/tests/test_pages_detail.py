@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 
+from articles.extraction.types import Period
 from articles.models import Source
 
 from .factories import make_appearance, make_article, make_indicator, make_meeting, make_person
@@ -23,11 +24,7 @@ def full_article(tra_vinh):
         source=Source.objects.create(name="Báo Trà Vinh"),
         url="https://baotravinh.vn/bai-viet-1.html",
         date=dt.date(2023, 12, 1),
-        period_kind="month",
-        period_year=2023,
-        period_month=11,
-        period_start=dt.date(2023, 11, 1),
-        period_end=dt.date(2023, 11, 30),
+        period=Period("month", 2023, month=11),
     )
     meeting = make_meeting(article, kind="giao ban", organ="Ban Thường vụ Tỉnh ủy")
     start = BODY.index("Ngô")

@@ -6,6 +6,8 @@ import json
 import pytest
 from django.urls import reverse
 
+from articles.extraction.types import Period
+
 from .factories import make_article, make_indicator
 
 pytestmark = pytest.mark.django_db
@@ -18,11 +20,7 @@ def figures(tra_vinh, dong_thap):
     november = make_article(
         province=tra_vinh,
         date=dt.date(2023, 12, 1),
-        period_kind="month",
-        period_year=2023,
-        period_month=11,
-        period_start=dt.date(2023, 11, 1),
-        period_end=dt.date(2023, 11, 30),
+        period=Period("month", 2023, month=11),
     )
     make_indicator(november, label="Tổng thu ngân sách nhà nước", value=1200, unit="tỷ đồng")
     make_indicator(november, label="Tỷ lệ hộ nghèo", value="2.5", unit="%", unit_class="percent")
