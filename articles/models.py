@@ -19,8 +19,9 @@ from django.db.models import Count, Exists, ExpressionWrapper, F, Func, Max, Min
 from django.db.models.functions import Coalesce, Lower, TruncMonth
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+
+from .extraction.gazetteer import slugify
 
 SEARCH_CONFIG = "vi_unaccent"
 # A search reads at most this many matches, the newest: counting, ranking and the facets then cost the
@@ -498,7 +499,7 @@ class Article(models.Model):
 
     @property
     def slug(self):
-        return slugify(self.title.replace("đ", "d").replace("Đ", "D"))[:80] or "bai-viet"
+        return slugify(self.title)[:80].rstrip("-") or "bai-viet"
 
 
 class Meeting(models.Model):
@@ -606,7 +607,7 @@ class Person(models.Model):
 
     @property
     def slug(self):
-        return slugify(self.name.replace("đ", "d").replace("Đ", "D")) or "can-bo"
+        return slugify(self.name) or "can-bo"
 
 
 class PersonMerge(models.Model):
