@@ -74,11 +74,8 @@ class PersonLinker:
 
     def __init__(self, extractions: list[Extraction]):
         names = {fit(a.name, 100) for ex in extractions for a in ex.people}
-        _lock_names(names)
         self.by_name: dict[str, list[Person]] = {}
-        persons = Person.objects.only("name", "province", "needs_review").order_by("needs_review", "pk")
-        known = persons.filter(name__in=names) if names else []
-        for person in known:
+        for person in _lock_and_read(names):
             self.by_name.setdefault(person.name, []).append(person)
         self.titles: dict[int, set[str]] = {}  # by id(person): titles seen in this batch
         self.in_article: dict[tuple[int, str], Person] = {}
@@ -120,17 +117,40 @@ class PersonLinker:
         return next((c for c in candidates if c.pk == pk), None)
 
 
+_LOCK = "SELECT pg_advisory_xact_lock(k) FROM unnest(%s::bigint[]) AS k"
+
+
 def _lock_names(names: set[str]) -> None:
     """Wait for any other transaction linking one of these names, so two ingests naming the same new
     official at once make one person, not two. The locks go with the transaction."""
+    if names:
+        with connection.cursor() as cursor:
+            cursor.execute(_LOCK, [_lock_keys(names)])
+
+
+def _lock_and_read(names: set[str]) -> list[Person]:
+    """Lock the names (_lock_names), then read the persons of those names, the ones flagged for review
+    last, the oldest first. Two statements sent together, one round trip and no query to compile for
+    each article: the read, a statement of its own after the locks, sees what a transaction it waited
+    for has committed."""
     if not names:
-        return
-    keys = sorted(
+        return []
+    fields = ["id", "name", "province_id", "needs_review"]  # in the model's order, as from_db reads them
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"{_LOCK}; SELECT {', '.join(fields)} FROM {Person._meta.db_table} "
+            "WHERE name = ANY(%s) ORDER BY needs_review, id",
+            [_lock_keys(names), list(names)],
+        )
+        cursor.nextset()
+        return [Person.from_db(connection.alias, fields, row) for row in cursor.fetchall()]
+
+
+def _lock_keys(names: set[str]) -> list[int]:
+    # In one order for every transaction, so two of them never wait for each other.
+    return sorted(
         {
             int.from_bytes(hashlib.blake2b(n.encode(), digest_size=8).digest(), "big", signed=True)
             for n in names
         }
     )
-    with connection.cursor() as cursor:
-        # In one order for every transaction, so two of them never wait for each other.
-        cursor.execute("SELECT pg_advisory_xact_lock(k) FROM unnest(%s::bigint[]) AS k", [keys])
