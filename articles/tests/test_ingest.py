@@ -6,10 +6,11 @@ import threading
 import pytest
 from django.db import connection
 
-from articles import ingest, ingest_input
+from articles import bulk, ingest, ingest_input, models
 from articles.extraction.types import Extraction, Meeting, Period
+from articles.generator import generate
 from articles.ingest import ingest_many, ingest_text
-from articles.models import Article, Person, Source
+from articles.models import Appearance, Article, Indicator, Person, Source
 
 from .texts import TRA_VINH, WEATHER, report
 
@@ -189,6 +190,91 @@ def test_bulk_mode_stores_what_one_by_one_stores():
     bulk = Article.objects.order_by("pk")
     assert [a.date for a in bulk] == [dt.date(2024, 7, d) for d in range(1, 6)]
     assert all(a.meetings.count() == 1 and a.province.slug == "tra-vinh" for a in bulk)
+
+
+def test_a_batch_copied_in_bulk_stores_the_rows_one_by_one_inserts():
+    # Ten generated articles make about 200 rows: stored together they are copied, one by one each
+    # article's few rows are inserted (articles/bulk.py).
+    items = [(a.name, a.text) for a in generate(10, seed=5)]
+    list(ingest_many(items, workers=0))
+    one_by_one = everything_stored()
+    Article.objects.all().delete()
+    Person.objects.all().delete()
+
+    list(ingest_many(items, bulk=True, workers=0))
+
+    assert sum(len(rows) for table, rows in one_by_one.items() if table != "counts") > bulk._FEW_ROWS
+    assert everything_stored() == one_by_one
+
+
+def everything_stored() -> dict[str, list]:
+    """The archive's rows without their ids and times, which differ from one ingest to the next."""
+    by_article = ("article__content_hash", "position")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT * FROM articles_facetcount WHERE articles <> 0 ORDER BY 1, 2, 3, 4")
+        counts = cursor.fetchall()
+    return {
+        "articles": list(
+            Article.objects.order_by("content_hash").values_list(
+                "content_hash",
+                "raw_text",
+                "title",
+                "body",
+                "published",
+                "author",
+                "province",
+                "locality",
+                "locality_name",
+                "level",
+                "period_kind",
+                "period_year",
+                "period_months",
+                "period_start",
+                "period_end",
+                "date",
+                "status",
+                "status_message",
+                "source",
+                "url",
+            )
+        ),
+        "meetings": list(
+            models.Meeting.objects.order_by(*by_article).values_list(*by_article, "date", "organ", "kind")
+        ),
+        "people": list(
+            Person.objects.order_by("name", "province").values_list("name", "province", "needs_review")
+        ),
+        "appearances": list(
+            Appearance.objects.order_by(*by_article).values_list(
+                *by_article,
+                "meeting__position",
+                "person__name",
+                "person__province",
+                "name",
+                "titles",
+                "roles",
+                "start",
+                "end",
+            )
+        ),
+        "indicators": list(
+            Indicator.objects.order_by(*by_article).values_list(
+                *by_article,
+                "meeting__position",
+                "label",
+                "value",
+                "unit",
+                "denominator",
+                "qualifier",
+                "unit_class",
+                "normalised_value",
+                "text",
+                "start",
+                "end",
+            )
+        ),
+        "counts": counts,
+    }
 
 
 def test_many_texts_one_by_one_find_repeats_across_read_ahead_batches():
