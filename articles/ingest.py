@@ -208,7 +208,14 @@ def _extractor(workers: int):
         return
     # spawn, not fork: a forked child would share this process's database connection.
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-        yield lambda text, hints: pool.submit(extract_safely, text, hints)
+        # A worker takes a second or more to start (Python, then the extractor's imports): until one
+        # has, this process extracts the texts itself rather than wait for it.
+        started = pool.submit(extract_safely, "", {})
+
+        def submit(text: str, hints: dict):
+            return pool.submit(extract_safely, text, hints) if started.done() else extract_safely(text, hints)
+
+        yield submit
 
 
 def _read_batch(batch, sources: _Sources, submit, waiting: Iterable[_Batch]) -> _Batch:
