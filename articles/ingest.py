@@ -202,7 +202,7 @@ class _Batch:
 
 @contextmanager
 def _extractor(workers: int):
-    """A function (text, hints) -> job: a Future when `workers` processes extract, else the result."""
+    """A function (text, hints) -> job: a Future when one of `workers` processes extracts, else the result."""
     if workers <= 0:
         yield extract_safely
         return
