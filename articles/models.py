@@ -1,6 +1,9 @@
 """The archive's data: articles, the meetings they report, the people and figures they name."""
 
+import datetime as dt
 import json
+import re
+from typing import NamedTuple
 
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
@@ -15,7 +18,8 @@ from django.contrib.postgres.search import (
 )
 from django.core.exceptions import EmptyResultSet
 from django.db import connections, models
-from django.db.models import Count, Exists, ExpressionWrapper, F, Func, Max, Min, OuterRef, Q, Subquery, Value
+from django.db.models import BooleanField, Count, Exists, F, Func, Max, Min, OuterRef, Q, Subquery, Value
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, Lower, TruncMonth
 from django.urls import reverse
 from django.utils import timezone
@@ -34,6 +38,68 @@ class Unaccent(Func):
 
     function = "f_unaccent"
     output_field = models.TextField()
+
+
+# Undated articles count as the oldest, and the search indexes hold this day for them: a window of days
+# is then one range condition on one expression (SEARCH_DAY), never an "or" with "date IS NULL",
+# which an index of dates cannot answer (ArticleQuerySet.newest_matches).
+UNDATED = dt.date(1, 1, 1)
+
+
+def search_day():
+    return Coalesce(F("date"), Value(UNDATED))
+
+
+class WordPairs(Func):
+    """Each two adjacent words of a search vector as one lexeme ('con_dao'), the function of migration
+    0010. A quoted phrase is then looked up in a GIN index of these pairs instead of re-reading every
+    article holding its words to check they are adjacent ("Côn Đảo": two common syllables)."""
+
+    function = "article_word_pairs"
+    output_field = SearchVectorField()
+
+
+class TsQuery(SearchQuery):
+    """A tsquery written out ("'con_dao' & 'dao_la'"): word pairs must not go through a text-search
+    parser, which would split them at the underscore."""
+
+    def as_sql(self, compiler, connection, **extra_context):
+        sql, params = compiler.compile(self.source_expressions[-1])
+        return f"{sql}::tsquery", params
+
+
+# A lexeme in the text form of a tsquery, quotes doubled inside, or an operator.
+TSQUERY_TOKEN = re.compile(r"'(?:[^']|'')*'|<->|<\d+>|[&|!()]")
+
+
+class PhraseTerms(NamedTuple):
+    """What every match of a query with a quoted phrase holds, as tsqueries the GIN indexes answer
+    exactly: all its words, and all its pairs of adjacent words (WordPairs). `exact`: they are the
+    query itself (its phrases are of two words), so matches need no further test."""
+
+    words: str
+    pairs: str
+    exact: bool
+
+
+def phrase_terms(query, using="default"):
+    """PhraseTerms of a websearch `query`, or None: no quoted phrase, or the query also matches
+    without its words (an "or", a "-word")."""
+    with connections[using].cursor() as cursor:
+        cursor.execute("SELECT websearch_to_tsquery(%s::regconfig, %s)::text", [SEARCH_CONFIG, query])
+        tokens = TSQUERY_TOKEN.findall(cursor.fetchone()[0])
+    if "|" in tokens or "!" in tokens:
+        return None
+    links = [i for i, token in enumerate(tokens) if token == "<->"]
+    if not links or any(not (0 < i < len(tokens) - 1) for i in links):
+        return None
+    if any(not (tokens[i - 1].startswith("'") and tokens[i + 1].startswith("'")) for i in links):
+        return None  # a phrase of groups, not of words: websearch does not write them, nor do we
+    words = dict.fromkeys(token for token in tokens if token.startswith("'"))
+    # A lexeme's quotes stay doubled, so the pair is written as the tsquery text writes lexemes.
+    pairs = dict.fromkeys(f"{tokens[i - 1][:-1]}_{tokens[i + 1][1:]}" for i in links)
+    longer = any(j - i == 2 for i, j in zip(links, links[1:], strict=False))  # 'a' <-> 'b' <-> 'c'
+    return PhraseTerms(" & ".join(words), " & ".join(pairs), exact=not longer)
 
 
 class Level(models.TextChoices):
@@ -225,63 +291,84 @@ class ArticleQuerySet(models.QuerySet):
     def newest_matches(self, query, limit):
         """Ids of the newest `limit` articles matching `query`, newest first.
 
-        Reading articles newest first and testing each is fastest when matches are common ("tỉnh
-        ủy": the first 1,400 articles hold 1,000 matches); the GIN index is fastest when they are rare.
-        The planner cannot tell which ("Phú Quốc" in quotes: two common words, a rare phrase), so a
-        window of the newest articles is read first, and the share of matches in it decides: a window
-        wide enough for `limit` matches, or, when matches are rarer than 1 in 50, the GIN index.
+        Matches are read window by window, the newest days first, each window from the search index,
+        which also holds the dates (migration 0010): a window costs what its matches cost, whatever the
+        size of the archive. The first window is the 2 × `limit` newest articles; the share of matches
+        in a window sizes the next, until `limit` are found or the windows reach the oldest article.
+        A window without a match makes the next four times wider ("huyện ủy": no district after July
+        2025), unless the planner expects few matches in all, which are then read at once.
+        """
+        terms = phrase_terms(query, self.db)
+        found = []  # (day, id) of the matches in the windows read so far
+        covered, window, newer = 0, 2 * limit, None  # newer: the first day of the windows read
+        while True:
+            since = self._day_of_newest(covered + window) if window else None
+            days = Q(day__gte=since or UNDATED)
+            if newer is not None:
+                days &= Q(day__lt=newer)
+            try:
+                matches = self._matching(query, days, terms)
+                new = list(matches.order_by().values_list("day", "pk"))
+            except EmptyResultSet:
+                return []
+            found += new
+            if len(found) >= limit or since is None:
+                break
+            covered, newer, wanted = covered + window, since, limit - len(found)
+            if new:
+                window = int(1.5 * wanted * window / len(new))
+            elif terms is None and self._expected(self._matching(query, Q(), terms)) <= 3 * limit:
+                # Rare: the rest at once. Not for phrases, whose words the planner takes for
+                # independent: it expects a handful where a phrase may be in every tenth article.
+                window = None
+            else:
+                window *= 4
+        found.sort(reverse=True)
+        return [pk for _day, pk in found[:limit]]
+
+    def _matching(self, query, days, terms):
+        """These articles of the `days` (a condition on the date) matching a websearch `query`, with
+        its `terms` (phrase_terms(query)) if it has quoted phrases.
+
+        A quoted phrase is found by its words and its pairs of adjacent words, both answered exactly by
+        the GIN indexes without reading an article; only the articles holding them all are read to test
+        the phrase itself, when its pairs do not already say it (phrases of three words or more).
+
+        The planner must never test the pairs on a row: that computes them (about 1 ms an article).
+        It would, to save an index scan, if the pairs were one more condition of the query, since it
+        charges a condition's cost for every row an index returns, though an exact GIN index makes
+        PostgreSQL skip the test. So the articles holding the pairs are a subquery of their own (OFFSET
+        0 keeps it one), which only the pairs index can answer cheaply; and the phrase test is a function
+        call, not the indexable @@, so the planner cannot hand it to an index that would then test the
+        pairs again.
         """
         tsquery = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
-        window = 4 * limit
-        while window <= 50 * limit:
-            found = self._matches_among_newest(query, window, limit)
-            if found is None:
-                return []
-            if len(found) == limit:
-                return found
-            if self.order_by(*self.model._meta.ordering)[:window].count() < window:
-                return found  # the window held every article: these are all the matches
-            if len(found) >= window / 50:
-                window = int(limit * window / len(found) * 1.2)
-            elif '"' in query:
-                break  # a phrase: the planner's estimate is the words', not the phrase's
-            else:
-                # Words common in the archive can be rare among its newest articles ("huyện ủy": no
-                # districts after July 2025). The planner's estimate for words (not phrases) is sound:
-                # if it expects many matches, it walks the date index back to them itself.
-                plan = json.loads(self.filter(search=tsquery).explain(format="json"))[0]["Plan"]
-                if plan["Plan Rows"] > 16 * limit:
-                    return list(
-                        self.filter(search=tsquery)
-                        .order_by(*self.model._meta.ordering)
-                        .values_list("pk", flat=True)[:limit]
-                    )
-                break
-        # Rare: every match from the GIN index, then the newest. Ordering by an expression keeps the
-        # planner off article_date_idx, which it would walk to the end looking for a rare phrase.
-        day = ExpressionWrapper(F("date") + Value(0), output_field=models.DateField())
-        return list(
-            self.filter(search=tsquery)
-            .order_by(day.desc(nulls_last=True), F("id").desc())
-            .values_list("pk", flat=True)[:limit]
+        dated = self.annotate(day=search_day()).filter(days)
+        if terms is None:
+            return dated.filter(search=tsquery)
+        holding_pairs = (
+            self.model._default_manager.alias(day=search_day(), pairs=WordPairs("search"))
+            .filter(days, pairs=TsQuery(terms.pairs))
+            .order_by()
+            .values("pk")
         )
+        sql, params = holding_pairs.query.sql_with_params()
+        matches = dated.filter(search=TsQuery(terms.words), pk__in=RawSQL(f"{sql} OFFSET 0", params))
+        if terms.exact:
+            return matches
+        return matches.filter(Func(F("search"), tsquery, function="ts_match_vq", output_field=BooleanField()))
 
-    def _matches_among_newest(self, query, window, limit):
-        """The first `limit` matches among the `window` newest articles (None: no article at all)."""
+    def _day_of_newest(self, count):
+        """The date of the `count`-th newest article of the archive; None past the last dated one."""
+        days = self.model._default_manager.order_by(*self.model._meta.ordering).values_list("date", flat=True)
+        return next(iter(days[count - 1 : count]), None)
+
+    def _expected(self, queryset):
+        """How many rows the planner expects the queryset to hold."""
         try:
-            sql, params = (
-                self.order_by(*self.model._meta.ordering)
-                .values("pk", "search")[:window]
-                .query.sql_with_params()
-            )
+            return json.loads(queryset.explain(format="json"))[0]["Plan"]["Plan Rows"]
         except EmptyResultSet:
-            return None
-        with connections[self.db].cursor() as cursor:
-            cursor.execute(
-                f"SELECT pk FROM ({sql}) AS newest WHERE search @@ websearch_to_tsquery(%s::regconfig, %s) LIMIT %s",
-                [*params, SEARCH_CONFIG, query, limit],
-            )
-            return [row[0] for row in cursor.fetchall()]
+            return 0
 
     def for_province(self, unit):
         return self.filter(province=unit)
@@ -423,8 +510,12 @@ class Article(models.Model):
         # Undated articles last, not first as PostgreSQL's plain DESC would put them.
         ordering = [F("date").desc(nulls_last=True), "-id"]
         indexes = [
-            # Full-text search: filter(search=SearchQuery(...)).
-            GinIndex(fields=["search"], name="article_search_gin"),
+            # Full-text search, the newest matches first (ArticleQuerySet.newest_matches): filter(search=...)
+            # alone, or with date__gte, which this index answers without reading the articles of
+            # other dates (btree_gin); a window of the newest days then costs the same at any size.
+            GinIndex(search_day(), F("search"), name="article_date_search_gin"),
+            # Quoted phrases: the same, by the pairs of adjacent words the phrase holds (WordPairs).
+            GinIndex(search_day(), WordPairs("search"), name="article_date_pairs_gin"),
             # Latest articles and the month list: the default ordering, filter(date__year, date__month).
             models.Index(F("date").desc(nulls_last=True), F("id").desc(), name="article_date_idx"),
             # Browse a province by month: filter(province=..., date__range=...) in the default ordering.
