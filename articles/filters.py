@@ -203,8 +203,12 @@ class ArticleFilter(filters.FilterSet):
 
     def precomputed_count(self):
         """The number of articles listed, from the counts the database keeps, or None if they cannot
-        say (a search, three filters, a page that fixes some)."""
-        if self.fixed or (self.is_bound and not self.is_valid()):
+        say (three filters, a page that fixes some). A search's count is that of its matches, known."""
+        if self.is_bound and not self.is_valid():
+            return None
+        if self.searching:
+            return len(self._filtered("q").search_matches(self.form.cleaned_data["q"], found=self.found))
+        if self.fixed:
             return None
         if not hasattr(self, "_count"):
             self._count = precomputed_count(self.chosen())
@@ -221,7 +225,7 @@ class ArticleFilter(filters.FilterSet):
             few = bound is not None and bound < FEW
             self._few = list(queryset.order_by().values_list("pk", flat=True)) if few else None
         if self._few is not None:
-            queryset = queryset.filter(pk__in=self._few)
+            queryset = queryset.filter(pk__any=self._few)
         return queryset
 
     @property
@@ -244,7 +248,7 @@ class ArticleFilter(filters.FilterSet):
 
     def _filtered(self, left_out):
         if left_out is None and getattr(self, "_few", None) is not None:
-            return self.queryset.filter(pk__in=self._few)  # the few articles every filter leaves
+            return self.queryset.filter(pk__any=self._few)  # the few articles every filter leaves
         queryset = self.queryset.all()
         for name, choice in (self.form.cleaned_data if self.is_bound else {}).items():
             if name not in (left_out, "sort"):
