@@ -207,7 +207,7 @@ class ArticleFilter(filters.FilterSet):
         if self.is_bound and not self.is_valid():
             return None
         if self.searching:
-            return len(self._filtered("q").search_matches(self.form.cleaned_data["q"], found=self.found))
+            return len(self.matches())
         if self.fixed:
             return None
         if not hasattr(self, "_count"):
@@ -231,6 +231,14 @@ class ArticleFilter(filters.FilterSet):
     @property
     def searching(self):
         return bool(self.is_bound and self.is_valid() and self.form.cleaned_data.get("q"))
+
+    def matches(self):
+        """The ids of a search's matches, newest first (the list's rows, if sorted by date)."""
+        return self._filtered("q").search_matches(self.form.cleaned_data["q"], found=self.found)
+
+    @property
+    def sorted_by_date(self):
+        return not (self.is_bound and self.is_valid() and self.form.cleaned_data.get("sort") == "relevance")
 
     def precomputed_bound(self):
         """At most how many articles are listed, from the kept counts of one or two of the filters."""

@@ -3,6 +3,7 @@ everything they show already loaded (no query runs while rendering)."""
 
 import datetime as dt
 
+from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -78,6 +79,22 @@ def latest_months(count):
     return months[:count]
 
 
+class MatchesPaginator(Paginator):
+    """A search's pages, newest first. The ids of its matches are known in that order, so a page
+    reads its own twenty articles by id rather than all the matches, sorted, to keep twenty."""
+
+    def __init__(self, object_list, per_page, *args, matches, **kwargs):
+        super().__init__(object_list, per_page, *args, **kwargs)
+        self.matches = matches
+        self.count = len(matches)
+
+    def page(self, number):
+        number = self.validate_number(number)
+        first = (number - 1) * self.per_page
+        rows = self.object_list.filter(pk__any=self.matches[first : first + self.per_page])
+        return self._get_page(rows, number, self)
+
+
 class ArticleListView(ExportMixin, FilterView):
     """Articles filtered by the ArticleFilter parameters, with the count of every option."""
 
@@ -88,12 +105,15 @@ class ArticleListView(ExportMixin, FilterView):
     fixed = ()
 
     def get_queryset(self):
-        return Article.objects.public()
+        # A list shows no text but the snippet, which PostgreSQL writes from the body itself.
+        return Article.objects.public().defer("body", "raw_text", "search")
 
     def get_filterset_kwargs(self, filterset_class):
         return {**super().get_filterset_kwargs(filterset_class), "fixed": self.fixed}
 
     def get_paginator(self, queryset, *args, **kwargs):
+        if self.filterset.searching and self.filterset.sorted_by_date:
+            return MatchesPaginator(queryset, *args, matches=self.filterset.matches(), **kwargs)
         paginator = super().get_paginator(queryset, *args, **kwargs)
         count = self.filterset.precomputed_count()
         if count is not None:

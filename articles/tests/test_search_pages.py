@@ -1,8 +1,11 @@
 """Full-text search on the article list: diacritics, phrases, ranking, highlighted snippets."""
 
 import datetime as dt
+import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from .factories import make_article
@@ -80,3 +83,19 @@ def test_a_search_that_fills_its_limit_says_there_are_more(client, monkeypatch):
     monkeypatch.setattr("articles.views.SEARCH_LIMIT", 3)  # the search kept as many as it may
     assert "Hơn 3 bài viết" in client.get(url, {"q": "giao ban"}).content.decode()
     assert "Hơn" not in client.get(url).content.decode()  # a plain list counts exactly
+
+
+def test_search_pages_follow_the_newest_first_order_and_read_only_their_own_rows(client):
+    for day in range(1, 26):
+        make_article(f"Ngày {day:02}", body="Giao ban tỉnh ủy.", date=dt.date(2024, 3, day))
+
+    first = client.get(LIST, {"q": "giao ban"})
+    with CaptureQueriesContext(connection) as queries:
+        second = client.get(LIST, {"q": "giao ban", "page": 2})
+
+    assert titles(first) == [f"Ngày {day:02}" for day in range(25, 5, -1)]
+    assert titles(second) == [f"Ngày {day:02}" for day in range(5, 0, -1)]
+    assert second.context["paginator"].count == 25
+    [page] = [q["sql"] for q in queries.captured_queries if "ts_headline" in q["sql"]]
+    lists = re.findall(r"ANY\('\{([\d,]*)\}'", page)
+    assert min(len(ids.split(",")) for ids in lists) == 5  # the page's own rows, not 25 sorted for 5
