@@ -70,15 +70,18 @@ def _table(model) -> str:
 
 
 def _assign_ids(cursor, groups) -> None:
-    parts, params = [], []
-    for n, (model, objects) in enumerate(groups):
-        parts.append(f"SELECT {n}, nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)")
-        params += [model._meta.db_table, len(objects)]
-    cursor.execute(" UNION ALL ".join(parts), params)
+    # Each table's sequence looked up once, not once per id.
+    cursor.execute(
+        "SELECT g.n, nextval(s.seq::regclass) "
+        "FROM unnest(%s::text[], %s::int[]) WITH ORDINALITY AS g (tbl, count, n) "
+        "CROSS JOIN LATERAL pg_get_serial_sequence(g.tbl, 'id') AS s (seq) "
+        "CROSS JOIN generate_series(1, g.count)",
+        [[model._meta.db_table for model, _ in groups], [len(objects) for _, objects in groups]],
+    )
     ids: dict[int, list[int]] = {}
     for n, pk in cursor.fetchall():
         ids.setdefault(n, []).append(pk)
-    for n, (_, objects) in enumerate(groups):
+    for n, (_, objects) in enumerate(groups, start=1):
         for obj, pk in zip(objects, sorted(ids[n]), strict=True):
             obj.pk = pk
 
