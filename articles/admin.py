@@ -362,13 +362,10 @@ class PersonAdmin(admin.ModelAdmin):
     list_filter = ["needs_review", ("province", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["name", "key"]
     list_select_related = ["province"]
-    readonly_fields = ["key", "created_at"]
+    readonly_fields = ["key", "appearance_count", "created_at"]
     autocomplete_fields = ["province"]
     inlines = [PersonMergeInline]
     actions = ["merge_selected", "split_selected"]
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).with_appearance_count()
 
     def get_urls(self):
         view = self.admin_site.admin_view
@@ -376,10 +373,6 @@ class PersonAdmin(admin.ModelAdmin):
             path("<path:object_id>/split/", view(self.split_view), name="articles_person_split"),
             *super().get_urls(),
         ]
-
-    @admin.display(description=_("số lần được nêu tên"), ordering="appearance_count")
-    def appearance_count(self, obj):
-        return obj.appearance_count
 
     @admin.action(
         description=_("Gộp các cán bộ đã chọn (giữ người được nêu tên nhiều nhất)"), permissions=["change"]

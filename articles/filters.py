@@ -310,7 +310,7 @@ class PersonFilter(filters.FilterSet):
         if self.is_bound and self.is_valid() and self.form.cleaned_data.get("q"):
             return queryset
         # No query: everyone, the most often named first.
-        return queryset.with_appearance_count().order_by("-appearance_count", "name")
+        return queryset.order_by("-appearance_count", "name")
 
 
 class IndicatorFilter(filters.FilterSet):

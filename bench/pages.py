@@ -27,7 +27,7 @@ def pages():
 
     province = AdministrativeUnit.objects.annotate(n=Count("articles")).filter(n__gt=0).order_by("-n").first()
     latest = Article.objects.for_province(province).exclude(date=None).first()
-    person = Person.objects.with_appearance_count().order_by("-appearance_count").first()
+    person = Person.objects.order_by("-appearance_count").first()
     article = (
         Article.objects.annotate(n=Count("appearances", distinct=True) + Count("indicators", distinct=True))
         .order_by("-n")
