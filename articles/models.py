@@ -683,7 +683,9 @@ class Person(models.Model):
     created_at = models.DateTimeField(_("tạo lúc"), default=timezone.now)
     # Kept by the database (migration 0012: triggers on appearances), so that ranking officials by
     # how often they are named reads one row each, not all their appearances.
-    appearance_count = models.PositiveIntegerField(_("số lần được nêu tên"), default=0, editable=False)
+    appearance_count = models.PositiveIntegerField(
+        _("số lần được nêu tên"), default=0, db_default=0, editable=False
+    )
 
     objects = PersonQuerySet.as_manager()
 

@@ -75,7 +75,9 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="person",
             name="appearance_count",
-            field=models.PositiveIntegerField(default=0, editable=False, verbose_name="số lần được nêu tên"),
+            field=models.PositiveIntegerField(
+                default=0, db_default=0, editable=False, verbose_name="số lần được nêu tên"
+            ),
         ),
         migrations.AddIndex(
             model_name="person",

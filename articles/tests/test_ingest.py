@@ -352,6 +352,6 @@ def test_two_concurrent_ingests_of_one_text_create_one_row(monkeypatch):
 def test_two_concurrent_ingests_naming_one_new_official_create_one_person(monkeypatch):
     results = ingest_at_once(monkeypatch, [TRA_VINH, report(day="6/8/2024")])
 
-    assert [r.status for r in results] == ["created", "created"]
+    assert [r.status for r in results] == ["created", "created"], [r.message for r in results]
     assert Person.objects.count() == 1
     assert Person.objects.get().appearances.count() == 2
