@@ -305,9 +305,13 @@ class PersonFilter(filters.FilterSet):
         return queryset.search(query)
 
     @property
+    def searching(self):
+        return bool(self.is_bound and self.is_valid() and self.form.cleaned_data.get("q"))
+
+    @property
     def qs(self):
         queryset = super().qs
-        if self.is_bound and self.is_valid() and self.form.cleaned_data.get("q"):
+        if self.searching:
             return queryset
         # No query: everyone, the most often named first.
         return queryset.order_by("-appearance_count", "name")

@@ -249,6 +249,14 @@ class PersonSearchView(FilterView):
     def get_queryset(self):
         return Person.objects.select_related("province")
 
+    def get_paginator(self, queryset, *args, **kwargs):
+        if self.filterset.searching:
+            # The candidates' ids in rank order, in one pass of the name index; counted and paged
+            # from that list, instead of a second pass that only counts.
+            matches = list(queryset.values_list("pk", flat=True))
+            return MatchesPaginator(queryset, *args, matches=matches, **kwargs)
+        return super().get_paginator(queryset, *args, **kwargs)
+
 
 class PersonDetailView(ListView):
     """An official: every appearance in date order, the titles held with when, the provinces."""

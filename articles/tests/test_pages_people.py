@@ -16,6 +16,29 @@ def names(response):
     return [person.name for person in response.context["object_list"]]
 
 
+def test_officials_search_is_paged_in_rank_order_with_its_full_count(client):
+    for i in range(23):
+        person = make_person(f"Trần Văn Lâm {chr(ord('A') + i)}")
+        for _ in range(i):
+            make_appearance(make_article(), person)
+
+    first = client.get(PEOPLE, {"q": "tran van lam"})
+    second = client.get(PEOPLE, {"q": "tran van lam", "page": 2})
+
+    assert first.context["paginator"].count == 23
+    assert names(first)[:2] == ["Trần Văn Lâm W", "Trần Văn Lâm V"]  # the most named first
+    assert names(second) == ["Trần Văn Lâm C", "Trần Văn Lâm B", "Trần Văn Lâm A"]
+
+
+def test_officials_page_without_a_query_lists_the_most_named_first(client):
+    rare, often = make_person("Đinh Thị Lan"), make_person("Bùi Văn Sơn")
+    make_appearance(make_article(), rare)
+    for _ in range(2):
+        make_appearance(make_article(), often)
+
+    assert names(client.get(PEOPLE)) == ["Bùi Văn Sơn", "Đinh Thị Lan"]
+
+
 @pytest.mark.parametrize("query", ["ngo chi cuong", "Ngô Chí Cường", "ngo chi cuon"])
 def test_officials_search_finds_a_name_with_or_without_diacritics_or_with_a_typo(client, query):
     make_person("Ngô Chí Cường")
