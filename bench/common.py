@@ -213,9 +213,11 @@ def load_queries(path):
 
 
 def page_of_matches(query, size=20):
-    """What the search page asks PostgreSQL for: the number of matches (at most SEARCH_LIMIT) and the
-    first `size` in its default order, newest first, with rank and snippet."""
+    """What the search page asks PostgreSQL for: its matches (at most SEARCH_LIMIT, newest first), whose
+    number is the count, and the first `size` of them with rank and snippet (views.MatchesPaginator)."""
     from articles.models import Article
 
-    matches = Article.objects.public().search(query)
-    return matches.count(), list(matches[:size])
+    found = {}
+    ids = Article.objects.public().search_matches(query, found=found)
+    page = Article.objects.public().search(query, found=found).filter(pk__any=ids[:size])
+    return len(ids), list(page)
