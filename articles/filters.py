@@ -62,6 +62,13 @@ class IntegerFilter(filters.NumberFilter):
     field_class = forms.IntegerField
 
 
+def chosen_value(filterset, name):
+    """The cleaned value of one of a FilterSet's parameters; None when not given or the form is invalid."""
+    if filterset.is_bound and filterset.is_valid():
+        return filterset.form.cleaned_data.get(name)
+    return None
+
+
 def provinces():
     return AdministrativeUnit.objects.filter(level=AdministrativeUnit.Kind.PROVINCE)
 
@@ -230,7 +237,7 @@ class ArticleFilter(filters.FilterSet):
 
     @property
     def searching(self):
-        return bool(self.is_bound and self.is_valid() and self.form.cleaned_data.get("q"))
+        return bool(chosen_value(self, "q"))
 
     def matches(self):
         """The ids of a search's matches, newest first (the list's rows, if sorted by date)."""
@@ -238,7 +245,7 @@ class ArticleFilter(filters.FilterSet):
 
     @property
     def sorted_by_date(self):
-        return not (self.is_bound and self.is_valid() and self.form.cleaned_data.get("sort") == "relevance")
+        return chosen_value(self, "sort") != "relevance"
 
     def precomputed_bound(self):
         """At most how many articles are listed, from the kept counts of one or two of the filters."""
@@ -306,7 +313,7 @@ class PersonFilter(filters.FilterSet):
 
     @property
     def searching(self):
-        return bool(self.is_bound and self.is_valid() and self.form.cleaned_data.get("q"))
+        return bool(chosen_value(self, "q"))
 
     @property
     def qs(self):

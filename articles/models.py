@@ -43,7 +43,7 @@ class Unaccent(Func):
 
 
 # Undated articles count as the oldest, and the search indexes hold this day for them: a window of days
-# is then one range condition on one expression (SEARCH_DAY), never an "or" with "date IS NULL",
+# is then one range condition on one expression (search_day()), never an "or" with "date IS NULL",
 # which an index of dates cannot answer (ArticleQuerySet.newest_matches).
 UNDATED = dt.date(1, 1, 1)
 
