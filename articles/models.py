@@ -2,9 +2,7 @@
 
 import datetime as dt
 import json
-import re
 from array import array
-from typing import NamedTuple
 
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
@@ -20,13 +18,13 @@ from django.contrib.postgres.search import (
 from django.core.exceptions import EmptyResultSet
 from django.db import connections, models
 from django.db.models import BooleanField, Count, Exists, F, Func, Max, Min, OuterRef, Q, Value
-from django.db.models.expressions import RawSQL
-from django.db.models.functions import Coalesce, Lower, TruncMonth
+from django.db.models.functions import Lower, TruncMonth
 from django.db.models.lookups import Lookup
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from . import tsquery
 from .extraction.gazetteer import slugify
 
 SEARCH_CONFIG = "vi_unaccent"
@@ -42,22 +40,16 @@ class Unaccent(Func):
     output_field = models.TextField()
 
 
-# Undated articles count as the oldest, and the search indexes hold this day for them: a window of days
-# is then one range condition on one expression (search_day()), never an "or" with "date IS NULL",
-# which an index of dates cannot answer (ArticleQuerySet.newest_matches).
+# Undated articles count as the oldest: a search lists them after the dated ones.
 UNDATED = dt.date(1, 1, 1)
 
 
-def search_day():
-    return Coalesce(F("date"), Value(UNDATED))
+class WeeklyWords(Func):
+    """An article's lexemes, each prefixed with the week it is dated ('1303_tinh', articles.tsquery),
+    the function of migration 0013. Indexed, the matches of a few weeks are a lookup of those weeks'
+    own lexemes: the newest matches cost what they hold, not what the archive holds."""
 
-
-class WordPairs(Func):
-    """Each two adjacent words of a search vector as one lexeme ('con_dao'), the function of migration
-    0010. A quoted phrase is then looked up in a GIN index of these pairs instead of re-reading every
-    article holding its words to check they are adjacent ("Côn Đảo": two common syllables)."""
-
-    function = "article_word_pairs"
+    function = "article_weekly_words"
     output_field = SearchVectorField()
 
 
@@ -76,47 +68,18 @@ class AnyOf(Lookup):
         return f"{lhs} = ANY(%s::bigint[])", [*params, f"{{{ids}}}"]
 
 
+def websearch(query):
+    """The tsquery of what a reader types: words, "quoted phrases", "or", "-word"."""
+    return SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
+
+
 class TsQuery(SearchQuery):
-    """A tsquery written out ("'con_dao' & 'dao_la'"): word pairs must not go through a text-search
-    parser, which would split them at the underscore."""
+    """A tsquery written out ("'1303_tinh' & '1303_uy'"), not parsed: the weekly lexemes must not go
+    through a text-search parser, which would split them at the underscore."""
 
     def as_sql(self, compiler, connection, **extra_context):
         sql, params = compiler.compile(self.source_expressions[-1])
         return f"{sql}::tsquery", params
-
-
-# A lexeme in the text form of a tsquery, quotes doubled inside, or an operator.
-TSQUERY_TOKEN = re.compile(r"'(?:[^']|'')*'|<->|<\d+>|[&|!()]")
-
-
-class PhraseTerms(NamedTuple):
-    """What every match of a query with a quoted phrase holds, as tsqueries the GIN indexes answer
-    exactly: all its words, and all its pairs of adjacent words (WordPairs). `exact`: they are the
-    query itself (its phrases are of two words), so matches need no further test."""
-
-    words: str
-    pairs: str
-    exact: bool
-
-
-def phrase_terms(query, using="default"):
-    """PhraseTerms of a websearch `query`, or None: no quoted phrase, or the query also matches
-    without its words (an "or", a "-word")."""
-    with connections[using].cursor() as cursor:
-        cursor.execute("SELECT websearch_to_tsquery(%s::regconfig, %s)::text", [SEARCH_CONFIG, query])
-        tokens = TSQUERY_TOKEN.findall(cursor.fetchone()[0])
-    if "|" in tokens or "!" in tokens:
-        return None
-    links = [i for i, token in enumerate(tokens) if token == "<->"]
-    if not links or any(not (0 < i < len(tokens) - 1) for i in links):
-        return None
-    if any(not (tokens[i - 1].startswith("'") and tokens[i + 1].startswith("'")) for i in links):
-        return None  # a phrase of groups, not of words: websearch does not write them, nor do we
-    words = dict.fromkeys(token for token in tokens if token.startswith("'"))
-    # A lexeme's quotes stay doubled, so the pair is written as the tsquery text writes lexemes.
-    pairs = dict.fromkeys(f"{tokens[i - 1][:-1]}_{tokens[i + 1][1:]}" for i in links)
-    longer = any(j - i == 2 for i, j in zip(links, links[1:], strict=False))  # 'a' <-> 'b' <-> 'c'
-    return PhraseTerms(" & ".join(words), " & ".join(pairs), exact=not longer)
 
 
 class Level(models.TextChoices):
@@ -280,16 +243,16 @@ class ArticleQuerySet(models.QuerySet):
         dict kept for one request, remembers the matches of each search over the same filters (a
         page and its facet counts ask twice).
         """
-        tsquery = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
+        matching = websearch(query)
         matches = self.search_matches(query, limit, found)
         return (
             # An array, not a list: Django would resolve a list's 1,000 values one by one.
             self.filter(pk__any=array("q", matches))
-            .annotate(rank=SearchRank(F("search"), tsquery))
+            .annotate(rank=SearchRank(F("search"), matching))
             .annotate(
                 snippet=SearchHeadline(
                     "body",
-                    tsquery,
+                    matching,
                     config=SEARCH_CONFIG,
                     start_sel=marks[0],
                     stop_sel=marks[1],
@@ -313,74 +276,74 @@ class ArticleQuerySet(models.QuerySet):
         return found[key]
 
     def newest_matches(self, query, limit):
-        """Ids of the newest `limit` articles matching `query`, newest first.
+        """Ids of the newest `limit` articles matching the websearch `query`, newest first.
 
-        Matches are read window by window, the newest days first, each window from the search index,
-        which also holds the dates (migration 0010): a window costs what its matches cost, whatever the
-        size of the archive. The first window is the 2 × `limit` newest articles; the share of matches
-        in a window sizes the next, until `limit` are found or the windows reach the oldest article.
-        A window without a match makes the next four times wider ("huyện ủy": no district after July
-        2025), unless the planner expects few matches in all, which are then read at once.
+        Matches are read window by window, the newest weeks first, each window from the index of words
+        by week (WeeklyWords): a window costs what its matches cost, whatever the size of the archive,
+        and a window without a match costs a few index lookups. The first window holds the 2 × `limit`
+        newest articles; the share of matches in a window sizes the next, and a window without one
+        doubles ("huyện ủy": no district after July 2025). Once a window would reach the oldest dated
+        article, or if the planner expects few matches in all, the rest is read at once from the index
+        of words (article_search_gin).
         """
-        terms = phrase_terms(query, self.db)
-        found = []  # (day, id) of the matches in the windows read so far
-        covered, window, newer = 0, 2 * limit, None  # newer: the first day of the windows read
+        with connections[self.db].cursor() as cursor:
+            cursor.execute("SELECT websearch_to_tsquery(%s::regconfig, %s)::text", [SEARCH_CONFIG, query])
+            tree = tsquery.parse(cursor.fetchone()[0])
+        if tree is None:
+            return []  # only stop words
+        words = tsquery.words(tree)
+        if words is None:  # only "-word"s: the newest articles lacking them
+            ordered = self.filter(search=websearch(query)).order_by(*self.model._meta.ordering)
+            return list(ordered.values_list("pk", flat=True)[:limit])
+        newest = self._day_of_newest(1)
+        found = []  # (day, id) of the matches read so far
+        covered, window, below = 0, 2 * limit, None  # below: the oldest week read
         while True:
-            since = self._day_of_newest(covered + window) if window else None
-            days = Q(day__gte=since or UNDATED)
-            if newer is not None:
-                days &= Q(day__lt=newer)
-            try:
-                matches = self._matching(query, days, terms)
-                new = list(matches.order_by().values_list("day", "pk"))
-            except EmptyResultSet:
-                return []
-            found += new
-            if len(found) >= limit or since is None:
+            since = self._day_of_newest(covered + window) if newest else None
+            if since is None:
+                found += self._older(query, below)
                 break
-            covered, newer, wanted = covered + window, since, limit - len(found)
+            high = tsquery.week_of(newest) if below is None else below - 1
+            low = min(tsquery.week_of(since), high)
+            new = self._in_weeks(query, tree, words, range(high, low - 1, -1))
+            found += new
+            below = low
+            if len(found) >= limit:
+                break
+            covered, wanted = covered + window, limit - len(found)
             if new:
                 window = int(1.5 * wanted * window / len(new))
-            elif terms is None and self._expected(self._matching(query, Q(), terms)) <= 3 * limit:
+            elif words == tree and self._expected(self.filter(search=websearch(query))) <= 3 * limit:
                 # Rare: the rest at once. Not for phrases, whose words the planner takes for
                 # independent: it expects a handful where a phrase may be in every tenth article.
-                window = None
+                found += self._older(query, below)
+                break
             else:
-                window *= 4
+                window *= 2
         found.sort(reverse=True)
         return [pk for _day, pk in found[:limit]]
 
-    def _matching(self, query, days, terms):
-        """These articles of the `days` (a condition on the date) matching a websearch `query`, with
-        its `terms` (phrase_terms(query)) if it has quoted phrases.
-
-        A quoted phrase is found by its words and its pairs of adjacent words, both answered exactly by
-        the GIN indexes without reading an article; only the articles holding them all are read to test
-        the phrase itself, when its pairs do not already say it (phrases of three words or more).
-
-        The planner must never test the pairs on a row: that computes them (about 1 ms an article).
-        It would, to save an index scan, if the pairs were one more condition of the query, since it
-        charges a condition's cost for every row an index returns, though an exact GIN index makes
-        PostgreSQL skip the test. So the articles holding the pairs are a subquery of their own (OFFSET
-        0 keeps it one), which only the pairs index can answer cheaply; and the phrase test is a function
-        call, not the indexable @@, so the planner cannot hand it to an index that would then test the
-        pairs again.
-        """
-        tsquery = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
-        dated = self.annotate(day=search_day()).filter(days)
-        if terms is None:
-            return dated.filter(search=tsquery)
-        holding_pairs = (
-            self.model._default_manager.alias(day=search_day(), pairs=WordPairs("search"))
-            .filter(days, pairs=TsQuery(terms.pairs))
-            .order_by()
-            .values("pk")
+    def _in_weeks(self, query, tree, words, weeks):
+        """(day, id) of these articles of the `weeks` matching `query`: those holding its `words` (a
+        tree of articles.tsquery) found in the index of words by week, then, unless the words are the
+        query (`tree`), tested against the query itself, as a function call the planner cannot hand
+        to an index."""
+        matches = self.alias(weekly=WeeklyWords("search", "date")).filter(
+            weekly=TsQuery(tsquery.weekly(words, weeks))
         )
-        sql, params = holding_pairs.query.sql_with_params()
-        matches = dated.filter(search=TsQuery(terms.words), pk__in=RawSQL(f"{sql} OFFSET 0", params))
-        if terms.exact:
-            return matches
-        return matches.filter(Func(F("search"), tsquery, function="ts_match_vq", output_field=BooleanField()))
+        if words != tree:
+            matches = matches.filter(
+                Func(F("search"), websearch(query), function="ts_match_vq", output_field=BooleanField())
+            )
+        return list(matches.order_by().values_list("date", "pk"))
+
+    def _older(self, query, below):
+        """(day, id) of these articles matching `query` dated before the week `below` (all if None),
+        the undated among them (as UNDATED)."""
+        matches = self.filter(search=websearch(query))
+        if below is not None:
+            matches = matches.filter(Q(date__lt=tsquery.first_day(below)) | Q(date__isnull=True))
+        return [(day or UNDATED, pk) for day, pk in matches.order_by().values_list("date", "pk")]
 
     def _day_of_newest(self, count):
         """The date of the `count`-th newest article of the archive; None past the last dated one."""
@@ -534,12 +497,10 @@ class Article(models.Model):
         # Undated articles last, not first as PostgreSQL's plain DESC would put them.
         ordering = [F("date").desc(nulls_last=True), "-id"]
         indexes = [
-            # Full-text search, the newest matches first (ArticleQuerySet.newest_matches): filter(search=...)
-            # alone, or with date__gte, which this index answers without reading the articles of
-            # other dates (btree_gin); a window of the newest days then costs the same at any size.
-            GinIndex(search_day(), F("search"), name="article_date_search_gin"),
-            # Quoted phrases: the same, by the pairs of adjacent words the phrase holds (WordPairs).
-            GinIndex(search_day(), WordPairs("search"), name="article_date_pairs_gin"),
+            # Full-text search (ArticleQuerySet.newest_matches): the newest weeks by the words of each
+            # week, then the rest, or a rare word's every match, by the words.
+            GinIndex(WeeklyWords("search", "date"), name="article_weekly_words_gin"),
+            GinIndex(fields=["search"], name="article_search_gin"),
             # Latest articles and the month list: the default ordering, filter(date__year, date__month).
             models.Index(F("date").desc(nulls_last=True), F("id").desc(), name="article_date_idx"),
             # Browse a province by month: filter(province=..., date__range=...) in the default ordering.

@@ -6,8 +6,9 @@ from django.contrib.postgres.search import SearchQuery
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from articles import tsquery
 from articles.filters import ArticleFilter
-from articles.models import SEARCH_CONFIG, Article, PhraseTerms, phrase_terms
+from articles.models import SEARCH_CONFIG, Article
 
 from .factories import make_article
 from .plans import index_conditions
@@ -74,30 +75,33 @@ def only_index(name):
         cursor.execute(f"DROP INDEX {cursor.fetchone()[0]}")
 
 
-def test_each_window_of_days_is_read_from_the_search_index_with_dates(db):
+def test_each_window_of_weeks_is_read_from_the_index_of_words_by_week(db):
     for day in range(1, 29):
         body = "Bí thư Tỉnh ủy chủ trì." if day % 7 == 0 else "Đảng ủy xã giao ban."
         make_article(body=body, date=dt.date(2024, 5, day))
-    only_index("article_date_search_gin")
+    only_index("article_weekly_words_gin")
 
     first, *_ = search_plans("tỉnh ủy", limit=2)
 
     [condition] = [line for line in index_conditions(first) if "Index Cond" in line]
-    assert "article_date_search_gin" in first
-    assert "COALESCE(date" in condition and ">=" in condition and "@@" in condition
+    assert "article_weekly_words_gin" in first
+    week = tsquery.week_of(dt.date(2024, 5, 28))
+    assert f"{week}_tinh'' & ''{week}_uy" in condition, condition
+    assert "Filter" not in first  # the index answers words without their positions exactly
 
 
-def test_a_quoted_phrase_is_read_from_the_index_of_word_pairs(db):
+def test_a_quoted_phrase_is_found_by_its_words_then_tested_on_those_articles(db):
     make_article(body="Bí thư Tỉnh ủy chủ trì.", date=dt.date(2020, 1, 1))
     for day in range(1, 11):
-        make_article(body="Chủ trì có Phó Bí thư.", date=dt.date(2024, 5, day))
-    only_index("article_date_pairs_gin")
+        make_article(body="Chủ trì có Phó Bí thư Tỉnh ủy.", date=dt.date(2024, 5, day))
+    only_index("article_weekly_words_gin")
 
-    plans = search_plans('"bí thư tỉnh ủy"', limit=2)
+    plans = search_plans('"bí thư tỉnh ủy" -phó', limit=2)
 
-    for plan in plans:
-        assert "article_date_pairs_gin" in plan
-        assert any("article_word_pairs(search) @@" in line for line in index_conditions(plan)), plan
+    assert "article_weekly_words_gin" in plans[0]
+    [condition] = [line for line in index_conditions(plans[0]) if "Index Cond" in line]
+    assert "_bi'' &" in condition and "pho" not in condition, condition
+    assert "ts_match_vq(search" in plans[0]
 
 
 def test_a_word_the_newest_articles_lack_is_found_further_back(db):
@@ -121,22 +125,22 @@ def test_a_search_that_saw_every_article_stops(db):
     assert len(search_plans('"bí thư tỉnh ủy"', limit=2)) == 1  # one window: the whole archive
 
 
-def test_a_phrase_needs_its_words_and_each_pair_of_its_adjacent_words(db):
-    assert phrase_terms('"Ban Thường vụ" tỉnh') == PhraseTerms(
-        words="'ban' & 'thuong' & 'vu' & 'tinh'", pairs="'ban_thuong' & 'thuong_vu'", exact=False
-    )
-    assert phrase_terms('"côn đảo" "côn đảo"') == PhraseTerms(
-        words="'con' & 'dao'", pairs="'con_dao'", exact=True
-    )
+def test_a_query_of_only_excluded_words_lists_the_newest_articles_without_them(db):
+    without = [
+        make_article(title="Tin", body="Đảng ủy xã giao ban.", date=dt.date(2024, 5, day)) for day in (1, 2)
+    ]
+    make_article(body="Tỉnh ủy giao ban.", date=dt.date(2024, 5, 3))
+
+    assert Article.objects.newest_matches("-tỉnh", limit=5) == [without[1].pk, without[0].pk]
 
 
-def test_words_without_quotes_or_a_query_that_matches_without_the_phrase_need_no_pairs(db):
-    assert phrase_terms("côn đảo") is None
-    assert phrase_terms('"côn đảo" or phú quốc') is None
-    assert phrase_terms('tỉnh -"côn đảo"') is None
+def test_a_query_without_a_word_matches_nothing(db):
+    make_article(body="Tỉnh ủy giao ban.")
+
+    assert Article.objects.newest_matches("... ,", limit=5) == []
 
 
-def test_phrase_search_by_pairs_finds_what_the_phrase_alone_finds(db):
+def test_search_by_weekly_words_finds_what_the_query_alone_finds(db):
     texts = [
         "Đoàn công tác đến Côn Đảo.",
         "Đến Côn, Đảo Phú Quý thì sau.",  # punctuation does not break adjacency for a phrase either
@@ -146,8 +150,10 @@ def test_phrase_search_by_pairs_finds_what_the_phrase_alone_finds(db):
         "Còn đảo nhỏ chưa có điện.",  # without diacritics, the same words
         "Bà Rịa - Vũng Tàu.",
     ]
-    for text in texts:
-        make_article(title="Tin", body=text, date=dt.date(2024, 1, 1))
+    for i, text in enumerate(texts):
+        make_article(
+            title="Tin", body=text, date=dt.date(2024, 1, 1) - dt.timedelta(weeks=i) if i % 3 else None
+        )
     for query in (
         '"côn đảo"',
         '"đảo côn sơn"',
@@ -155,6 +161,9 @@ def test_phrase_search_by_pairs_finds_what_the_phrase_alone_finds(db):
         '"tin đoàn"',
         '"côn đảo" sơn',
         '"huyện côn-đảo"',  # a hyphenated word is itself and its parts
+        "côn or vũng",
+        "đảo -sơn",
+        '"côn đảo" or "phú quý"',
     ):
         phrase = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
         expected = set(Article.objects.filter(search=phrase).values_list("pk", flat=True))

@@ -1,0 +1,87 @@
+"""Full-text search by the words of each week instead of date ranges and word pairs (docs/PERFORMANCE.md,
+"One million articles").
+
+At one million articles the date ranges of migration 0010 cost about 2 µs per article of a window
+whether it held matches or not (GIN collects every entry of the range before it intersects the words),
+and the pairs index cost 0.9 ms of PostgreSQL per ingested article. article_weekly_words(search, date)
+prefixes each lexeme with the week of the article's date ('1303_tinh', articles.tsquery): the matches
+of a few weeks are then those weeks' own lexemes, so a window costs what its matches cost and an empty
+one a few lookups. The plain index of words is back for what is read at once (rare words, the oldest).
+
+The two indexes of 0010 are dropped if they exist: the benchmark clusters load without them.
+"""
+
+import django.contrib.postgres.indexes
+from django.db import migrations
+
+import articles.models
+
+WORD_PAIRS = """
+CREATE FUNCTION public.article_word_pairs(v tsvector) RETURNS tsvector
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
+    COST 10000
+    RETURN (
+        SELECT coalesce(array_to_tsvector(array_agg(word || '_' || next_word)), ''::tsvector)
+        FROM (
+            SELECT lexeme AS word, position,
+                   lead(lexeme) OVER by_position AS next_word,
+                   lead(position) OVER by_position AS next_position
+            FROM unnest(v) AS entry, unnest(entry.positions) AS position
+            WINDOW by_position AS (ORDER BY position)
+        ) AS adjacent
+        WHERE next_position = position + 1
+    );
+"""
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("articles", "0012_person_appearance_count"),
+    ]
+
+    operations = [
+        migrations.SeparateDatabaseAndState(
+            database_operations=[
+                migrations.RunSQL(
+                    sql="DROP INDEX IF EXISTS article_date_pairs_gin; DROP INDEX IF EXISTS article_date_search_gin;",
+                    reverse_sql="""
+                    CREATE INDEX article_date_search_gin ON articles_article
+                        USING gin (COALESCE(date, '0001-01-01'::date), search);
+                    CREATE INDEX article_date_pairs_gin ON articles_article
+                        USING gin (COALESCE(date, '0001-01-01'::date), article_word_pairs(search));
+                    """,
+                ),
+                migrations.RunSQL(
+                    sql="DROP FUNCTION public.article_word_pairs(tsvector);", reverse_sql=WORD_PAIRS
+                ),
+            ],
+            state_operations=[
+                migrations.RemoveIndex(model_name="article", name="article_date_pairs_gin"),
+                migrations.RemoveIndex(model_name="article", name="article_date_search_gin"),
+            ],
+        ),
+        migrations.RunSQL(
+            sql="""
+            CREATE FUNCTION public.article_weekly_words(v tsvector, day date) RETURNS tsvector
+                LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
+                -- Weeks since Monday 1 January 1900 (articles.tsquery.week_of). Costly for a row
+                -- (~0.1 ms): the planner must look it up in its index, never compute it per row.
+                COST 10000
+                RETURN array_to_tsvector(ARRAY(
+                    SELECT ((day - DATE '1900-01-01') / 7)::text || '_' || word
+                    FROM unnest(tsvector_to_array(v)) AS word
+                ));
+            """,
+            reverse_sql="DROP FUNCTION public.article_weekly_words(tsvector, date);",
+        ),
+        migrations.AddIndex(
+            model_name="article",
+            index=django.contrib.postgres.indexes.GinIndex(
+                articles.models.WeeklyWords("search", "date"), name="article_weekly_words_gin"
+            ),
+        ),
+        migrations.AddIndex(
+            model_name="article",
+            index=django.contrib.postgres.indexes.GinIndex(fields=["search"], name="article_search_gin"),
+        ),
+    ]

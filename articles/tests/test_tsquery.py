@@ -1,0 +1,81 @@
+"""articles.tsquery: a tsquery's text form read into a tree and rewritten for the index of words by week."""
+
+import datetime as dt
+
+import pytest
+from django.db import connection
+
+from articles import tsquery
+from articles.models import SEARCH_CONFIG
+
+
+def written(query):
+    """The text form PostgreSQL writes for a websearch query."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT websearch_to_tsquery(%s::regconfig, %s)::text", [SEARCH_CONFIG, query])
+        return cursor.fetchone()[0]
+
+
+@pytest.mark.parametrize(
+    ("query", "words"),
+    [
+        ("tỉnh ủy", "('1303_tinh' & '1303_uy')"),
+        ('"ban thường vụ" tỉnh', "((('1303_ban' & '1303_thuong') & '1303_vu') & '1303_tinh')"),
+        ("côn or đảo", "('1303_con' | '1303_dao')"),
+        ('tỉnh -"côn đảo"', "'1303_tinh'"),
+        ("tỉnh -côn or đảo", "('1303_tinh' | '1303_dao')"),
+    ],
+)
+def test_a_query_is_looked_up_by_the_words_every_match_holds(db, query, words):
+    tree = tsquery.parse(written(query))
+
+    assert tsquery.weekly(tsquery.words(tree), [1303]) == f"({words})"
+
+
+def test_the_index_answers_plain_words_exactly_and_phrases_or_exclusions_only_in_part(db):
+    for query, exact in [("tỉnh ủy", True), ("côn or đảo", True), ('"côn đảo"', False), ("tỉnh -côn", False)]:
+        tree = tsquery.parse(written(query))
+        assert (tsquery.words(tree) == tree) is exact, query
+
+
+def test_a_query_that_needs_no_word_has_nothing_to_look_up(db):
+    assert tsquery.words(tsquery.parse(written("-tỉnh"))) is None
+    assert tsquery.words(tsquery.parse(written("tỉnh or -côn"))) is None
+    assert tsquery.parse(written("... ,")) is None
+
+
+def test_each_week_is_looked_up_on_its_own():
+    tree = tsquery.parse("'a' & 'b'")
+
+    assert tsquery.weekly(tree, [7, 6]) == "(('7_a' & '7_b')) | (('6_a' & '6_b'))"
+
+
+def test_weights_are_dropped_and_prefixes_and_quotes_kept():
+    tree = tsquery.parse("'it''s':*AB & 'x':A")
+
+    assert tsquery.weekly(tsquery.words(tree), [1]) == "(('1_it''s':* & '1_x'))"
+
+
+def test_a_malformed_query_is_refused():
+    with pytest.raises(ValueError):
+        tsquery.parse("'a' &")
+    with pytest.raises(ValueError):
+        tsquery.parse("( 'a'")
+
+
+def test_weeks_are_counted_as_the_index_counts_them(db):
+    days = [dt.date(1900, 1, 1), dt.date(1900, 1, 7), dt.date(1900, 1, 8), dt.date(2025, 12, 31)]
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT (day - DATE '1900-01-01') / 7 FROM unnest(%s::date[]) AS day", [days])
+        assert [week for (week,) in cursor.fetchall()] == [tsquery.week_of(day) for day in days]
+    assert [tsquery.week_of(day) for day in days[:3]] == [0, 0, 1]
+    assert tsquery.first_day(tsquery.week_of(dt.date(2025, 12, 31))) == dt.date(2025, 12, 29)
+
+
+def test_the_index_function_prefixes_every_lexeme_with_its_week(db):
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT article_weekly_words(to_tsvector('simple', 'b a b'), DATE '1900-01-08')::text, "
+            "article_weekly_words(to_tsvector('simple', 'a'), NULL)"
+        )
+        assert cursor.fetchone() == ("'1_a' '1_b'", None)
