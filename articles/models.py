@@ -2,6 +2,7 @@
 
 import datetime as dt
 import json
+import math
 from array import array
 
 from django.conf import settings
@@ -280,43 +281,43 @@ class ArticleQuerySet(models.QuerySet):
 
         Matches are read window by window, the newest weeks first, each window from the index of words
         by week (WeeklyWords): a window costs what its matches cost, whatever the size of the archive,
-        and a window without a match costs a few index lookups. The first window holds the 2 × `limit`
-        newest articles; the share of matches in a window sizes the next, and a window without one
-        doubles ("huyện ủy": no district after July 2025). Once a window would reach the oldest dated
-        article, or if the planner expects few matches in all, the rest is read at once from the index
-        of words (article_search_gin).
+        and a window without a match costs a few index lookups. The weeks run from the newest to the
+        oldest of these articles (a filter on the year starts and ends there), the undated last. The
+        first window is as many weeks as hold 2 × `limit` articles on average; the share of matches in
+        a window sizes the next, and a window without one doubles ("huyện ủy": no district after July
+        2025) unless the planner expects few matches in all: those are read at once from the index of
+        words (article_search_gin).
         """
-        with connections[self.db].cursor() as cursor:
-            cursor.execute("SELECT websearch_to_tsquery(%s::regconfig, %s)::text", [SEARCH_CONFIG, query])
-            tree = tsquery.parse(cursor.fetchone()[0])
+        try:
+            text, newest, oldest, per_week = self._search_start(query)
+        except EmptyResultSet:
+            return []
+        tree = tsquery.parse(text)
         if tree is None:
-            return []  # only stop words
+            return []  # no word at all
         words = tsquery.words(tree)
         if words is None:  # only "-word"s: the newest articles lacking them
             ordered = self.filter(search=websearch(query)).order_by(*self.model._meta.ordering)
             return list(ordered.values_list("pk", flat=True)[:limit])
-        newest = self._day_of_newest(1)
+        weeks = (
+            [] if newest is None else list(range(tsquery.week_of(newest), tsquery.week_of(oldest) - 1, -1))
+        )
+        weeks.append(tsquery.UNDATED_WEEK)
         found = []  # (day, id) of the matches read so far
-        covered, window, below = 0, 2 * limit, None  # below: the oldest week read
-        while True:
-            since = self._day_of_newest(covered + window) if newest else None
-            if since is None:
-                found += self._older(query, below)
-                break
-            high = tsquery.week_of(newest) if below is None else below - 1
-            low = min(tsquery.week_of(since), high)
-            new = self._in_weeks(query, tree, words, range(high, low - 1, -1))
+        window = math.ceil(2 * limit / per_week)
+        while weeks:
+            read, weeks = weeks[:window], weeks[window:]
+            new = self._in_weeks(query, tree, words, read)
             found += new
-            below = low
             if len(found) >= limit:
                 break
-            covered, wanted = covered + window, limit - len(found)
+            wanted = limit - len(found)
             if new:
-                window = int(1.5 * wanted * window / len(new))
+                window = math.ceil(1.5 * wanted * len(read) / len(new))
             elif words == tree and self._expected(self.filter(search=websearch(query))) <= 3 * limit:
-                # Rare: the rest at once. Not for phrases, whose words the planner takes for
-                # independent: it expects a handful where a phrase may be in every tenth article.
-                found += self._older(query, below)
+                # Rare: all at once. Not for phrases, whose words the planner takes for independent:
+                # it expects a handful where a phrase may be in every tenth article.
+                found = self._in_weeks(query, tree, None, None)
                 break
             else:
                 window *= 2
@@ -324,31 +325,39 @@ class ArticleQuerySet(models.QuerySet):
         return [pk for _day, pk in found[:limit]]
 
     def _in_weeks(self, query, tree, words, weeks):
-        """(day, id) of these articles of the `weeks` matching `query`: those holding its `words` (a
-        tree of articles.tsquery) found in the index of words by week, then, unless the words are the
-        query (`tree`), tested against the query itself, as a function call the planner cannot hand
-        to an index."""
-        matches = self.alias(weekly=WeeklyWords("search", "date")).filter(
-            weekly=TsQuery(tsquery.weekly(words, weeks))
-        )
-        if words != tree:
-            matches = matches.filter(
-                Func(F("search"), websearch(query), function="ts_match_vq", output_field=BooleanField())
+        """(day, id) of these articles of the `weeks` matching `query` (UNDATED for the undated): those
+        holding its `words` (a tree of articles.tsquery) found in the index of words by week, then,
+        unless the words are the query (`tree`), tested against the query itself, as a function call
+        the planner cannot hand to an index. Without `weeks`, every match, from the index of words."""
+        if weeks is None:
+            matches = self.filter(search=websearch(query))
+        else:
+            matches = self.alias(weekly=WeeklyWords("search", "date")).filter(
+                weekly=TsQuery(tsquery.weekly(words, weeks))
             )
-        return list(matches.order_by().values_list("date", "pk"))
-
-    def _older(self, query, below):
-        """(day, id) of these articles matching `query` dated before the week `below` (all if None),
-        the undated among them (as UNDATED)."""
-        matches = self.filter(search=websearch(query))
-        if below is not None:
-            matches = matches.filter(Q(date__lt=tsquery.first_day(below)) | Q(date__isnull=True))
+            if words != tree:
+                matches = matches.filter(
+                    Func(F("search"), websearch(query), function="ts_match_vq", output_field=BooleanField())
+                )
         return [(day or UNDATED, pk) for day, pk in matches.order_by().values_list("date", "pk")]
 
-    def _day_of_newest(self, count):
-        """The date of the `count`-th newest article of the archive; None past the last dated one."""
-        days = self.model._default_manager.order_by(*self.model._meta.ordering).values_list("date", flat=True)
-        return next(iter(days[count - 1 : count]), None)
+    def _search_start(self, query):
+        """What newest_matches starts from, in one round trip: the tsquery's text form, the newest and
+        oldest date of these articles, and the archive's average articles per week (from its kept
+        count, articles_facetcount)."""
+        dates, params = self.order_by().values("date").query.sql_with_params()
+        with connections[self.db].cursor() as cursor:
+            cursor.execute(
+                f"""
+                SELECT websearch_to_tsquery(%s::regconfig, %s)::text,
+                       (SELECT max(date) FROM ({dates}) AS these), (SELECT min(date) FROM ({dates}) AS these),
+                       (SELECT articles FROM articles_facetcount WHERE dim_a = '' AND dim_b = ''),
+                       (SELECT max(date) - min(date) FROM articles_article)
+                """,
+                [SEARCH_CONFIG, query, *params, *params],
+            )
+            text, newest, oldest, total, days = cursor.fetchone()
+        return text, newest, oldest, max(1, (total or 0) / ((days or 0) // 7 + 1))
 
     def _expected(self, queryset):
         """How many rows the planner expects the queryset to hold."""

@@ -22,10 +22,7 @@ BINDING = {"|": 1, "&": 2, "<->": 3}  # ! binds tighter than all three
 
 
 def week_of(day):
-    """The week number of a date as the index computes it (SQL integer division truncates), or
-    UNDATED_WEEK for None."""
-    if day is None:
-        return UNDATED_WEEK
+    """The week number of a date as the index computes it (SQL integer division truncates)."""
     days = (day - WEEK_ONE).days
     return days // 7 if days >= 0 else -(-days // 7)
 

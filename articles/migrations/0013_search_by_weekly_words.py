@@ -63,12 +63,13 @@ class Migration(migrations.Migration):
         migrations.RunSQL(
             sql="""
             CREATE FUNCTION public.article_weekly_words(v tsvector, day date) RETURNS tsvector
-                LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
-                -- Weeks since Monday 1 January 1900 (articles.tsquery.week_of). Costly for a row
-                -- (~0.1 ms): the planner must look it up in its index, never compute it per row.
+                LANGUAGE sql IMMUTABLE PARALLEL SAFE
+                -- Weeks since Monday 1 January 1900 (articles.tsquery.week_of), 'u' for the undated.
+                -- Costly for a row (~0.1 ms): the planner must look it up in its index, never
+                -- compute it per row.
                 COST 10000
                 RETURN array_to_tsvector(ARRAY(
-                    SELECT ((day - DATE '1900-01-01') / 7)::text || '_' || word
+                    SELECT coalesce(((day - DATE '1900-01-01') / 7)::text, 'u') || '_' || word
                     FROM unnest(tsvector_to_array(v)) AS word
                 ));
             """,

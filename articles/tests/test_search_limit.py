@@ -1,6 +1,7 @@
 """A search reads only the newest matches (SEARCH_LIMIT): the cap that keeps common words fast."""
 
 import datetime as dt
+import re
 
 from django.contrib.postgres.search import SearchQuery
 from django.db import connection
@@ -186,3 +187,20 @@ def test_the_page_and_its_facet_counts_search_once(db):
         if "websearch_to_tsquery" in q["sql"] and "ts_rank" not in q["sql"]
     ]
     assert len(searches) == len({q["sql"] for q in searches}), searches
+
+
+def test_the_weeks_read_are_those_of_the_articles_searched(db):
+    for year in (2019, 2020, 2024):
+        make_article(body="Tỉnh ủy giao ban.", date=dt.date(year, 6, 1))
+    in_2020 = Article.objects.filter(date__year=2020)
+
+    with CaptureQueriesContext(connection) as context:
+        found = in_2020.newest_matches("tỉnh ủy", limit=5)
+
+    assert found == list(in_2020.values_list("pk", flat=True))
+    weeks = {
+        int(week)
+        for captured in context.captured_queries
+        for week in re.findall(r"'(\d+)_tinh", captured["sql"].replace("''", "'"))
+    }
+    assert weeks == {tsquery.week_of(dt.date(2020, 6, 1))}
