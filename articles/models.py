@@ -327,8 +327,8 @@ class ArticleQuerySet(models.QuerySet):
     def _in_weeks(self, query, tree, words, weeks):
         """(day, id) of these articles of the `weeks` matching `query` (UNDATED for the undated): those
         holding its `words` (a tree of articles.tsquery) found in the index of words by week, then,
-        unless the words are the query (`tree`), tested against the query itself, as a function call
-        the planner cannot hand to an index. Without `weeks`, every match, from the index of words."""
+        unless the words are the query (`tree`), tested against the query itself (article_matches,
+        migration 0013: after the other filters, and never handed to an index). Without `weeks`, every match, from the index of words."""
         if weeks is None:
             matches = self.filter(search=websearch(query))
         else:
@@ -337,7 +337,9 @@ class ArticleQuerySet(models.QuerySet):
             )
             if words != tree:
                 matches = matches.filter(
-                    Func(F("search"), websearch(query), function="ts_match_vq", output_field=BooleanField())
+                    Func(
+                        F("search"), websearch(query), function="article_matches", output_field=BooleanField()
+                    )
                 )
         return [(day or UNDATED, pk) for day, pk in matches.order_by().values_list("date", "pk")]
 

@@ -75,6 +75,18 @@ class Migration(migrations.Migration):
             """,
             reverse_sql="DROP FUNCTION public.article_weekly_words(tsvector, date);",
         ),
+        migrations.RunSQL(
+            sql="""
+            CREATE FUNCTION public.article_matches(v tsvector, q tsquery) RETURNS boolean
+                LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE STRICT
+                -- v @@ q on a row the index of words by week found, for what it cannot tell (a
+                -- phrase, a "-word"). Not inlined and declared costly, so that the planner tests the
+                -- other filters of a search first: this one reads the row's search vector.
+                COST 1000
+                AS $$ BEGIN RETURN v @@ q; END $$;
+            """,
+            reverse_sql="DROP FUNCTION public.article_matches(tsvector, tsquery);",
+        ),
         migrations.AddIndex(
             model_name="article",
             index=django.contrib.postgres.indexes.GinIndex(

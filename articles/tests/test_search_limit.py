@@ -102,7 +102,7 @@ def test_a_quoted_phrase_is_found_by_its_words_then_tested_on_those_articles(db)
     assert "article_weekly_words_gin" in plans[0]
     [condition] = [line for line in index_conditions(plans[0]) if "Index Cond" in line]
     assert "_bi'' &" in condition and "pho" not in condition, condition
-    assert "ts_match_vq(search" in plans[0]
+    assert "article_matches(search" in plans[0]
 
 
 def test_a_word_the_newest_articles_lack_is_found_further_back(db):
