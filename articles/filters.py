@@ -11,12 +11,12 @@ from collections import Counter
 import django_filters as filters
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import Count, F
+from django.db.models import Count, F, Q
 from django.utils.translation import gettext_lazy as _
 
 from .facets import precomputed_bound, precomputed_count, precomputed_facets
 from .highlight import HEADLINE_MARKS
-from .models import AdministrativeUnit, Level, MeetingKind, PeriodKind, Source, UnitClass
+from .models import AdministrativeUnit, FacetRow, Level, MeetingKind, PeriodKind, Source, UnitClass
 from .templatetags.archive_tags import unit_name
 
 # Fewer articles than this, known from the kept counts, are found by id first (ArticleFilter.qs).
@@ -168,15 +168,10 @@ class ArticleFilter(filters.FilterSet):
             if name not in counts:
                 groups.setdefault(name if cleaned.get(name) not in (None, "") else None, []).append(name)
         for left_out, names in groups.items():
-            queryset = self._filtered(left_out)
+            queryset = self._facet_rows(left_out)
             if "kind" in names:
-                counts["kind"] = dict(
-                    queryset.order_by()
-                    .filter(meetings__kind__isnull=False)
-                    .values_list("meetings__kind")
-                    .annotate(count=Count("id", distinct=True))
-                )
-            # Plain columns, no join and no function: the scan can be index-only (article_facets_idx).
+                counts["kind"] = self._kind_counts(queryset)
+            # Plain columns, no join and no function.
             columns = {name: self.ROW_FACETS[name] for name in names if name in self.ROW_FACETS}
             dated = [name for name in names if name in self.DATE_FACETS]
             if dated:
@@ -209,8 +204,9 @@ class ArticleFilter(filters.FilterSet):
         return {name: value for name, value in cleaned.items() if name != "sort" and value not in (None, "")}
 
     def precomputed_count(self):
-        """The number of articles listed, from the counts the database keeps, or None if they cannot
-        say (three filters, a page that fixes some). A search's count is that of its matches, known."""
+        """The number of articles listed, from the counts the database keeps or, for three filters or
+        more, from the facet rows; None on a page that fixes some. A search's count is that of its
+        matches, known."""
         if self.is_bound and not self.is_valid():
             return None
         if self.searching:
@@ -218,7 +214,9 @@ class ArticleFilter(filters.FilterSet):
         if self.fixed:
             return None
         if not hasattr(self, "_count"):
-            self._count = precomputed_count(self.chosen())
+            count = precomputed_count(self.chosen())
+            # More filters than the kept counts answer: counted from the narrow facet rows.
+            self._count = count if count is not None else self._facet_rows(None).count()
         return self._count
 
     @property
@@ -261,12 +259,46 @@ class ArticleFilter(filters.FilterSet):
             return lambda item: label(item[0])
         return lambda item: item[0]  # numbers; places by slug, which sorts Đ with D
 
-    def _filtered(self, left_out):
+    @staticmethod
+    def _kind_counts(queryset):
+        if queryset.model is FacetRow:
+            kinds = MeetingKind.values
+            by_kind = queryset.aggregate(
+                **{f"kind_{i}": Count("pk", filter=Q(kinds__contains=[kind])) for i, kind in enumerate(kinds)}
+            )
+            return {kind: by_kind[f"kind_{i}"] for i, kind in enumerate(kinds) if by_kind[f"kind_{i}"]}
+        return dict(
+            queryset.order_by()
+            .filter(meetings__kind__isnull=False)
+            .values_list("meetings__kind")
+            .annotate(count=Count("id", distinct=True))
+        )
+
+    def _facet_rows(self, left_out):
+        """The facet rows (FacetRow) of the articles every filter but `left_out` leaves: the same
+        filters, applied to the narrow table; a search's by the ids of its matches."""
+        if self.fixed:
+            # Pages that fix some filters pass articles already filtered: counted from them.
+            return self._filtered(left_out)
         if left_out is None and getattr(self, "_few", None) is not None:
+            return FacetRow.objects.filter(article__any=self._few)
+        rows = FacetRow.objects.all()
+        for name, choice in (self.form.cleaned_data if self.is_bound else {}).items():
+            if name in (left_out, "sort") or choice in (None, ""):
+                continue
+            if name == "q":
+                matches = self._filtered(left_out, "q").search_matches(choice, found=self.found)
+                rows = rows.filter(article__any=matches)
+            else:
+                rows = self.filters[name].filter(rows, choice)
+        return rows
+
+    def _filtered(self, *left_out):
+        if left_out in ((), (None,)) and getattr(self, "_few", None) is not None:
             return self.queryset.filter(pk__any=self._few)  # the few articles every filter leaves
         queryset = self.queryset.all()
         for name, choice in (self.form.cleaned_data if self.is_bound else {}).items():
-            if name not in (left_out, "sort"):
+            if name not in (*left_out, "sort"):
                 queryset = self.filters[name].filter(queryset, choice)
         return queryset
 

@@ -54,6 +54,7 @@ class WeeklyWords(Func):
     output_field = SearchVectorField()
 
 
+@models.OneToOneField.register_lookup
 @models.BigAutoField.register_lookup
 class AnyOf(Lookup):
     """`pk__any=ids`: id = ANY(%s), the list sent as one array. The same plan as `pk__in`, whose 1,000
@@ -234,7 +235,49 @@ class Source(models.Model):
         return self.name
 
 
-class ArticleQuerySet(models.QuerySet):
+class FacetQuerySet(models.QuerySet):
+    """What articles and their facet rows (FacetRow) are filtered and counted by alike."""
+
+    def in_period(self, start, end):
+        """Articles whose reported period overlaps [start, end]."""
+        return self.filter(period_start__lte=end, period_end__gte=start)
+
+    def in_month(self, year, month):
+        return self.filter(date__year=year, date__month=month)
+
+    def reported_within(self, start, end):
+        """Articles reporting on a period inside [start, end]: "tháng 11/2023" finds the November
+        reports, even those held on 1 December, and not the yearly ones."""
+        return self.filter(period_start__gte=start, period_end__lte=end)
+
+    def facet_counts(self, **expressions):
+        """{name: {value: count}} for each expression over these articles, all in one scan
+        (GROUP BY GROUPING SETS) rather than one per expression: the article list's facet counts."""
+        counts = {name: {} for name in expressions}
+        if not expressions:
+            return counts
+        rows = self.order_by().values(**{f"facet_{name}": value for name, value in expressions.items()})
+        try:
+            sql, params = rows.query.sql_with_params()
+        except EmptyResultSet:
+            return counts
+        columns = [f"facet_{name}" for name in expressions]
+        select = ", ".join(f"{column}, GROUPING({column})" for column in columns)
+        sets = ", ".join(f"({column})" for column in columns)
+        with connections[self.db].cursor() as cursor:
+            cursor.execute(
+                f"SELECT {select}, COUNT(*) FROM ({sql}) AS facet_rows GROUP BY GROUPING SETS ({sets})",
+                params,
+            )
+            for row in cursor.fetchall():
+                for index, name in enumerate(expressions):
+                    value, grouped_by_other = row[2 * index], row[2 * index + 1]
+                    if not grouped_by_other and value is not None and value != "":
+                        counts[name][value] = row[-1]
+        return counts
+
+
+class ArticleQuerySet(FacetQuerySet):
     def search(self, query, marks=("<mark>", "</mark>"), limit=SEARCH_LIMIT, found=None):
         """Full-text search, accent-insensitive, phrases in quotes, ranked, with a highlighted snippet:
         the newest `limit` matches, so a result never holds more than `limit` articles.
@@ -371,18 +414,6 @@ class ArticleQuerySet(models.QuerySet):
     def for_province(self, unit):
         return self.filter(province=unit)
 
-    def in_period(self, start, end):
-        """Articles whose reported period overlaps [start, end]."""
-        return self.filter(period_start__lte=end, period_end__gte=start)
-
-    def in_month(self, year, month):
-        return self.filter(date__year=year, date__month=month)
-
-    def reported_within(self, start, end):
-        """Articles reporting on a period inside [start, end]: "tháng 11/2023" finds the November
-        reports, even those held on 1 December, and not the yearly ones."""
-        return self.filter(period_start__gte=start, period_end__lte=end)
-
     def with_meeting_kind(self, kind):
         # EXISTS rather than a join, so an article with two meetings of one kind is listed once.
         return self.filter(Exists(Meeting.objects.filter(article=OuterRef("pk"), kind=kind)))
@@ -399,32 +430,6 @@ class ArticleQuerySet(models.QuerySet):
 
     def public(self):
         return self.select_related("province", "locality", "source")
-
-    def facet_counts(self, **expressions):
-        """{name: {value: count}} for each expression over these articles, all in one scan
-        (GROUP BY GROUPING SETS) rather than one per expression: the article list's facet counts."""
-        counts = {name: {} for name in expressions}
-        if not expressions:
-            return counts
-        rows = self.order_by().values(**{f"facet_{name}": value for name, value in expressions.items()})
-        try:
-            sql, params = rows.query.sql_with_params()
-        except EmptyResultSet:
-            return counts
-        columns = [f"facet_{name}" for name in expressions]
-        select = ", ".join(f"{column}, GROUPING({column})" for column in columns)
-        sets = ", ".join(f"({column})" for column in columns)
-        with connections[self.db].cursor() as cursor:
-            cursor.execute(
-                f"SELECT {select}, COUNT(*) FROM ({sql}) AS facet_rows GROUP BY GROUPING SETS ({sets})",
-                params,
-            )
-            for row in cursor.fetchall():
-                for index, name in enumerate(expressions):
-                    value, grouped_by_other = row[2 * index], row[2 * index + 1]
-                    if not grouped_by_other and value is not None and value != "":
-                        counts[name][value] = row[-1]
-        return counts
 
 
 class Article(models.Model):
@@ -612,6 +617,63 @@ class Meeting(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} · {self.organ}"
+
+
+class FacetRowQuerySet(FacetQuerySet):
+    def with_meeting_kind(self, kind):
+        return self.filter(kinds__contains=[kind])
+
+
+class FacetRow(models.Model):
+    """An article's facet values in a narrow row, kept by triggers (migration 0014): the article list
+    counts the options of its facets here, where a hundred rows share a page that holds a few
+    articles, and an article's meeting kinds are a column instead of a join. Never written by Django."""
+
+    article = models.OneToOneField(
+        Article, models.DO_NOTHING, primary_key=True, db_constraint=False, related_name="+"
+    )
+    province = models.ForeignKey(
+        AdministrativeUnit,
+        models.DO_NOTHING,
+        null=True,
+        db_constraint=False,
+        db_index=False,
+        related_name="+",
+    )
+    locality = models.ForeignKey(
+        AdministrativeUnit,
+        models.DO_NOTHING,
+        null=True,
+        db_constraint=False,
+        db_index=False,
+        related_name="+",
+    )
+    source = models.ForeignKey(
+        Source, models.DO_NOTHING, null=True, db_constraint=False, db_index=False, related_name="+"
+    )
+    level = models.CharField(max_length=10, blank=True)
+    period_kind = models.CharField(max_length=10, blank=True)
+    date = models.DateField(null=True)
+    period_start = models.DateField(null=True)
+    period_end = models.DateField(null=True)
+    kinds = ArrayField(models.CharField(max_length=10), default=list)
+
+    objects = FacetRowQuerySet.as_manager()
+
+    class Meta:
+        # One index per filter, combined by bitmaps; not on kinds, so that setting them once the
+        # meetings are stored is an update in place (HOT).
+        indexes = [
+            models.Index(fields=["level", "period_kind"], name="facetrow_level_idx"),
+            models.Index(fields=["period_kind"], name="facetrow_period_kind_idx"),
+            models.Index(fields=["province", "locality"], name="facetrow_province_idx"),
+            models.Index(fields=["source"], name="facetrow_source_idx"),
+            models.Index(fields=["date"], name="facetrow_date_idx"),
+            models.Index(fields=["period_start", "period_end"], name="facetrow_period_idx"),
+        ]
+
+    def __str__(self):
+        return f"facets of article {self.article_id}"
 
 
 class PersonQuerySet(models.QuerySet):
