@@ -226,9 +226,9 @@ class ArticleFilter(filters.FilterSet):
             bound = None if self.searching else self.precomputed_bound()
             # Filters the planner takes for independent (a meeting kind and a period kind) can leave a
             # handful of articles, which it looks for by walking every article newest first, or by
-            # sorting every article one filter leaves. Their ids first, unordered, then the page.
+            # sorting every article one filter leaves. Their ids first, from the facet rows, then the page.
             few = bound is not None and bound < FEW
-            self._few = list(queryset.order_by().values_list("pk", flat=True)) if few else None
+            self._few = list(self._facet_rows(None).order_by().values_list("pk", flat=True)) if few else None
         if self._few is not None:
             queryset = queryset.filter(pk__any=self._few)
         return queryset

@@ -20,6 +20,8 @@ def filter_plan(filterset_class, params, queryset):
     """The plan of what a filter selects, without the page's ordering (which alone may pick an index)."""
     filterset = filterset_class(params, queryset=queryset)
     assert filterset.is_valid(), filterset.errors
+    # The filters' own conditions, not the ids of the few articles they leave (ArticleFilter.qs).
+    filterset._few = None
     return explain(filterset.qs.order_by().values("pk"))
 
 
@@ -86,4 +88,4 @@ def test_facet_counts_with_two_filters_read_the_facet_rows_by_index(tra_vinh):
         assert "articles_facetrow" in sql and "articles_article" not in sql, sql
         with transaction.atomic():
             plan = explain(sql)
-        assert "using facetrow_" in plan, plan  # province's index or level's
+        assert "facetrow_province_idx" in plan or "facetrow_level_idx" in plan, plan
