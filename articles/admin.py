@@ -24,6 +24,7 @@ from .admin_forms import (
     SplitPersonForm,
 )
 from .highlight import Span, highlight
+from .ingest_rows import EXTRACTED_FIELDS
 from .models import (
     SEARCH_CONFIG,
     AdministrativeUnit,
@@ -194,11 +195,19 @@ class ArticleAdmin(admin.ModelAdmin):
                 ]
             },
         ),
-        (_("Trích xuất"), {"fields": ["status", "status_message"]}),
+        (_("Trích xuất"), {"fields": ["status", "status_message", "corrected"]}),
         (_("Nội dung và bằng chứng"), {"fields": ["evidence"]}),
         (_("Văn bản gốc"), {"fields": ["raw_text_display", "content_hash"], "classes": ["collapse"]}),
         (_("Nhập liệu"), {"fields": ["ingested_by", "ingested_at", "updated_at"]}),
     ]
+
+    def save_model(self, request, obj, form, change):
+        """An extracted field staff change is a correction, which re-extraction keeps (Article.corrected),
+        unless they edited that list themselves."""
+        if change and "corrected" not in form.changed_data:
+            edited = {name for name in form.changed_data if name in EXTRACTED_FIELDS}
+            obj.corrected = sorted(set(obj.corrected) | edited)
+        super().save_model(request, obj, form, change)
 
     def get_queryset(self, request):
         return (

@@ -34,24 +34,58 @@ _LEVELS, _MEETING_KINDS = frozenset(Level.values), frozenset(MeetingKind.values)
 _ROLES, _UNIT_CLASSES = frozenset(Role.values), frozenset(UnitClass.values)
 
 
+# The article's fields the extractor sets. Staff corrections of them (Article.corrected) stay: a period
+# is corrected as a whole, its fields being one reading of the text.
+PERIOD_FIELDS = (
+    "period_kind",
+    "period_year",
+    "period_month",
+    "period_quarter",
+    "period_half",
+    "period_months",
+    "period_start",
+    "period_end",
+)
+EXTRACTED_FIELDS = (
+    "title",
+    "body",
+    "published",
+    "author",
+    "province",
+    "locality",
+    "locality_name",
+    "level",
+    *PERIOD_FIELDS,
+    "date",
+)
+
+
 def fill_article(article: Article, extraction: Extraction | None, error: str) -> None:
-    """Set the article's fields from the extraction (all cleared when the extractor failed)."""
+    """Set the article's fields from the extraction (all cleared when the extractor failed), but for
+    those staff corrected (Article.corrected)."""
     ex = extraction or Extraction()
     units = _units()
     province, _ = units.get(ex.province_code, (None, None))
     locality, locality_parent = units.get(ex.locality_code, (None, None))
-    article.title = ex.title
-    article.body = ex.body
-    article.published = ex.published
-    article.author = fit(ex.author or "", 200)
-    article.province_id = province
-    article.locality_id = locality if locality_parent is not None and locality_parent == province else None
-    article.locality_name = fit(ex.locality or "", 100)
-    article.level = ex.level if ex.level in _LEVELS else ""
-    for name, value in period_fields(ex.period).items():
-        setattr(article, name, value)
-    article.date = next((m.date for m in ex.meetings if m.date), None) or ex.published
-    article.status, article.status_message = _status(extraction, error, province)
+    values = {
+        "title": ex.title,
+        "body": ex.body,
+        "published": ex.published,
+        "author": fit(ex.author or "", 200),
+        "province_id": province,
+        "locality_id": locality if locality_parent is not None and locality_parent == province else None,
+        "locality_name": fit(ex.locality or "", 100),
+        "level": ex.level if ex.level in _LEVELS else "",
+        **period_fields(ex.period),
+        "date": next((m.date for m in ex.meetings if m.date), None) or ex.published,
+    }
+    kept = set(article.corrected)
+    if kept & set(PERIOD_FIELDS):
+        kept |= set(PERIOD_FIELDS)
+    for name, value in values.items():
+        if name.removesuffix("_id") not in kept:
+            setattr(article, name, value)
+    article.status, article.status_message = _status(extraction, error, article.province_id)
 
 
 def _status(extraction: Extraction | None, error: str, province) -> tuple[str, str]:

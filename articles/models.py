@@ -498,6 +498,16 @@ class Article(models.Model):
     ingested_at = models.DateTimeField(_("thời điểm nhập"), default=timezone.now)
     updated_at = models.DateTimeField(_("cập nhật"), auto_now=True)
     is_demo = models.BooleanField(_("dữ liệu mẫu"), default=False)
+    corrected = ArrayField(
+        models.CharField(max_length=20),
+        verbose_name=_("trường đã hiệu đính"),
+        default=list,
+        blank=True,
+        help_text=_(
+            "Các trường cán bộ đã sửa; trích xuất lại giữ nguyên chúng. Xóa tên một trường để trình "
+            "trích xuất điền lại."
+        ),
+    )
     search = models.GeneratedField(
         expression=SearchVector("title", weight="A", config=SEARCH_CONFIG)
         + SearchVector("body", weight="B", config=SEARCH_CONFIG),

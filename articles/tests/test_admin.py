@@ -198,6 +198,34 @@ def test_staff_corrections_survive_reextraction(admin_client):
     assert LogEntry.objects.filter(object_id=str(article.pk), action_flag=CHANGE).count() == 2
 
 
+def test_corrected_article_fields_survive_reextraction(admin_client, dong_thap):
+    article = ingest.ingest_text(TEXT).article
+    extracted = (article.province_id, article.level, article.period_kind, article.date)
+
+    def edit(data, response):
+        data["province"] = str(dong_thap.pk)
+        data["level"] = "district"
+
+    assert post_change(admin_client, article, edit).status_code == 302
+    article.refresh_from_db()
+    assert article.corrected == ["level", "province"]
+
+    response = admin_client.post(reverse("admin:articles_article_reextract", args=[article.pk]))
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert (article.province, article.level) == (dong_thap, "district")
+    assert (article.period_kind, article.date) == extracted[2:]  # the rest read again
+
+    # Emptying the list hands the fields back to the extractor.
+    def release(data, response):
+        data["corrected"] = ""
+
+    assert post_change(admin_client, article, release).status_code == 302
+    admin_client.post(reverse("admin:articles_article_reextract", args=[article.pk]))
+    article.refresh_from_db()
+    assert (article.province_id, article.level, article.corrected) == (*extracted[:2], [])
+
+
 def test_reextract_action_reads_selected_articles_again(admin_client):
     article = ingest.ingest_text(TEXT).article
     stray = make_indicator(article, value=1)
