@@ -1,5 +1,7 @@
 """Re-extraction reads the raw text again and replaces only the rows no one has corrected."""
 
+import datetime as dt
+
 import pytest
 
 from articles import ingest_input
@@ -115,3 +117,20 @@ def test_what_the_database_refuses_on_reextraction_leaves_the_article_failed_wit
     assert "article_valid_period" in article.status_message
     assert list(article.appearances.all()) == [corrected]
     assert not article.meetings.exists()
+
+
+def test_a_corrected_period_is_kept_whole_and_the_rest_read_again(article):
+    extracted = (article.title, article.province_id, article.date)
+    article.title = "Sai"
+    article.period_kind, article.period_year, article.period_half = "half", 2019, 1
+    article.period_month = article.period_quarter = article.period_months = None
+    article.period_start, article.period_end = dt.date(2019, 1, 1), dt.date(2019, 6, 30)
+    article.corrected = ["period_year"]
+    article.save()
+
+    reextract(article)
+    article.refresh_from_db()
+
+    assert (article.period_kind, article.period_year, article.period_half) == ("half", 2019, 1)
+    assert (article.period_start, article.period_end) == (dt.date(2019, 1, 1), dt.date(2019, 6, 30))
+    assert (article.title, article.province_id, article.date) == extracted
