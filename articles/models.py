@@ -54,6 +54,28 @@ class WeeklyWords(Func):
     output_field = SearchVectorField()
 
 
+class WordPairs(Func):
+    """Each two adjacent words of a search vector as one lexeme ('con_dao'), the function of migration
+    0016. Indexed, a quoted phrase of common syllables ("Côn Đảo") is looked up by its pairs instead of
+    testing every article holding its words."""
+
+    function = "article_word_pairs"
+    output_field = SearchVectorField()
+
+
+@SearchVectorField.register_lookup
+class MatchesAny(Lookup):
+    """`vector__matches_any=[tsquery texts]`: vector @@ ANY(their array). A GIN index answers it with
+    one scan per query, each small (ArticleQuerySet._in_weeks)."""
+
+    lookup_name = "matches_any"
+    prepare_rhs = False
+
+    def as_sql(self, compiler, connection):
+        lhs, params = self.process_lhs(compiler, connection)
+        return f"{lhs} @@ ANY(%s::text[]::tsquery[])", [*params, list(self.rhs)]
+
+
 @models.OneToOneField.register_lookup
 @models.BigAutoField.register_lookup
 class AnyOf(Lookup):
@@ -342,6 +364,15 @@ class ArticleQuerySet(FacetQuerySet):
         if words is None:  # only "-word"s: the newest articles lacking them
             ordered = self.filter(search=websearch(query)).order_by(*self.model._meta.ordering)
             return list(ordered.values_list("pk", flat=True)[:limit])
+        pairs = tsquery.pairs(tree)
+        if pairs:
+            # A phrase: if the pairs of adjacent words it holds are rare, its matches are among the
+            # few articles holding them all ("Côn Đảo": two common syllables, a rare pair).
+            holding = self.alias(pairs=WordPairs("search")).filter(pairs=TsQuery(" & ".join(pairs)))
+            if self._expected(holding) <= 3 * limit:
+                found = self._tested(holding, query)
+                found.sort(reverse=True)
+                return [pk for _day, pk in found[:limit]]
         weeks = (
             [] if newest is None else list(range(tsquery.week_of(newest), tsquery.week_of(oldest) - 1, -1))
         )
@@ -370,21 +401,24 @@ class ArticleQuerySet(FacetQuerySet):
     def _in_weeks(self, query, tree, words, weeks):
         """(day, id) of these articles of the `weeks` matching `query` (UNDATED for the undated): those
         holding its `words` (a tree of articles.tsquery) found in the index of words by week, then,
-        unless the words are the query (`tree`), tested against the query itself (article_matches,
-        migration 0013: after the other filters, and never handed to an index). Without `weeks`, every match, from the index of words."""
+        unless the words are the query (`tree`), tested against the query itself. Without `weeks`,
+        every match, from the index of words."""
         if weeks is None:
-            matches = self.filter(search=websearch(query))
-        else:
-            matches = self.alias(weekly=WeeklyWords("search", "date")).filter(
-                weekly=TsQuery(tsquery.weekly(words, weeks))
+            return self._tested(self.filter(search=websearch(query)), None)
+        holding = self.alias(weekly=WeeklyWords("search", "date")).filter(
+            weekly__matches_any=tsquery.weekly(words, weeks)
+        )
+        return self._tested(holding, None if words == tree else query)
+
+    @staticmethod
+    def _tested(articles, query):
+        """(day, id) of the `articles` matching `query` (all if None), tested on each article by
+        article_matches (migration 0013: after the other filters, and never handed to an index)."""
+        if query is not None:
+            articles = articles.filter(
+                Func(F("search"), websearch(query), function="article_matches", output_field=BooleanField())
             )
-            if words != tree:
-                matches = matches.filter(
-                    Func(
-                        F("search"), websearch(query), function="article_matches", output_field=BooleanField()
-                    )
-                )
-        return [(day or UNDATED, pk) for day, pk in matches.order_by().values_list("date", "pk")]
+        return [(day or UNDATED, pk) for day, pk in articles.order_by().values_list("date", "pk")]
 
     def _search_start(self, query):
         """What newest_matches starts from, in one round trip: the tsquery's text form, the newest and
@@ -524,9 +558,10 @@ class Article(models.Model):
         ordering = [F("date").desc(nulls_last=True), "-id"]
         indexes = [
             # Full-text search (ArticleQuerySet.newest_matches): the newest weeks by the words of each
-            # week, then the rest, or a rare word's every match, by the words.
+            # week, a rare word's every match by the words, a rare phrase's by its pairs of words.
             GinIndex(WeeklyWords("search", "date"), name="article_weekly_words_gin"),
             GinIndex(fields=["search"], name="article_search_gin"),
+            GinIndex(WordPairs("search"), name="article_pairs_gin"),
             # Latest articles and the month list: the default ordering, filter(date__year, date__month).
             models.Index(F("date").desc(nulls_last=True), F("id").desc(), name="article_date_idx"),
             # Browse a province by month: filter(province=..., date__range=...) in the default ordering.

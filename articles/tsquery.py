@@ -7,7 +7,7 @@ knows words, not their positions: a phrase is looked up as its words, and a "-wo
 articles found are then tested against the query itself (`exact` tells when they need not be).
 
 Nodes: ("word", token) with the token as written, quoted; ("not", node); ("and" | "or", left, right);
-("phrase", left, right) for <-> and <N>.
+("phrase", left, right, distance) for <-> (distance 1) and <N>.
 """
 
 import datetime as dt
@@ -49,8 +49,11 @@ def _expression(tokens, least):
         if operator not in BINDING or BINDING[operator] < least:
             break
         right, rest = _expression(tokens[1:], BINDING[operator] + 1)
-        kind = {"|": "or", "&": "and", "<->": "phrase"}[operator]
-        node, tokens = (kind, node, right), rest
+        if operator == "<->":
+            distance = 1 if tokens[0] == "<->" else int(tokens[0][1:-1])
+            node, tokens = ("phrase", node, right, distance), rest
+        else:
+            node, tokens = ("or" if operator == "|" else "and", node, right), rest
     return node, tokens
 
 
@@ -91,9 +94,35 @@ def words(node):
 
 
 def weekly(node, weeks):
-    """The tsquery text matching, in the index of words by week, the articles of `weeks` holding the
-    words of `node` (a tree from words())."""
-    return " | ".join(f"({_render(node, f'{week}_')})" for week in weeks)
+    """For each of the `weeks`, the tsquery text matching in the index of words by week the articles of
+    that week holding the words of `node` (a tree from words()). One query per week: a single query
+    OR-ing the weeks would be tested whole against every article of every week it reads."""
+    return [_render(node, f"{week}_") for week in weeks]
+
+
+def pairs(node):
+    """The pairs of adjacent words every match of `node` holds ('con_dao', as the WordPairs index
+    writes them): those of its phrases that are not under an "or" or a "-"."""
+    kind = node[0]
+    if kind == "and":
+        return [*pairs(node[1]), *pairs(node[2])]
+    if kind != "phrase":
+        return []
+    found = pairs(node[1])
+    last, right = _last_word(node[1]), node[2]
+    if node[3] == 1 and last and right[0] == "word" and _plain(right[1]):
+        found.append(f"{last[:-1]}_{right[1][1:]}")
+    return found
+
+
+def _last_word(node):
+    if node[0] == "word":
+        return node[1] if _plain(node[1]) else None
+    return _last_word(node[2]) if node[0] == "phrase" else None
+
+
+def _plain(token):
+    return token.endswith("'")  # no weight, no prefix
 
 
 def _render(node, prefix):

@@ -3,13 +3,14 @@
 import datetime as dt
 import re
 
+import pytest
 from django.contrib.postgres.search import SearchQuery
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from articles import tsquery
 from articles.filters import ArticleFilter
-from articles.models import SEARCH_CONFIG, Article
+from articles.models import SEARCH_CONFIG, Article, ArticleQuerySet
 
 from .factories import make_article
 from .plans import index_conditions
@@ -91,18 +92,35 @@ def test_each_window_of_weeks_is_read_from_the_index_of_words_by_week(db):
     assert "Filter" not in first  # the index answers words without their positions exactly
 
 
-def test_a_quoted_phrase_is_found_by_its_words_then_tested_on_those_articles(db):
+def test_a_common_phrase_is_found_by_its_words_then_tested_on_those_articles(db, monkeypatch):
     make_article(body="Bí thư Tỉnh ủy chủ trì.", date=dt.date(2020, 1, 1))
     for day in range(1, 11):
         make_article(body="Chủ trì có Phó Bí thư Tỉnh ủy.", date=dt.date(2024, 5, day))
     only_index("article_weekly_words_gin")
 
+    # As on a large archive, where the planner expects the pairs in many articles.
+    monkeypatch.setattr(ArticleQuerySet, "_expected", lambda self, queryset: 10**6)
     plans = search_plans('"bí thư tỉnh ủy" -phó', limit=2)
 
-    assert "article_weekly_words_gin" in plans[0]
-    [condition] = [line for line in index_conditions(plans[0]) if "Index Cond" in line]
+    plan = plans[0]
+    assert "article_weekly_words_gin" in plan
+    [condition] = [line for line in index_conditions(plan) if "Index Cond" in line]
     assert "_bi'' &" in condition and "pho" not in condition, condition
-    assert "article_matches(search" in plans[0]
+    assert "article_matches(search" in plan
+
+
+def test_a_rare_phrase_is_read_from_the_index_of_pairs_then_tested(db):
+    make_article(body="Bí thư Tỉnh ủy chủ trì.", date=dt.date(2020, 1, 1))
+    for day in range(1, 11):
+        make_article(body="Tỉnh ủy có Bí thư.", date=dt.date(2024, 5, day))
+    only_index("article_pairs_gin")
+
+    [plan] = search_plans('"bí thư tỉnh ủy"', limit=2)
+
+    [condition] = [line for line in index_conditions(plan) if "Index Cond" in line]
+    assert "article_pairs_gin" in plan
+    assert "article_word_pairs(search) @@" in condition and "bi_thu'' & ''thu_tinh" in condition, condition
+    assert "article_matches(search" in plan
 
 
 def test_a_word_the_newest_articles_lack_is_found_further_back(db):
@@ -141,7 +159,10 @@ def test_a_query_without_a_word_matches_nothing(db):
     assert Article.objects.newest_matches("... ,", limit=5) == []
 
 
-def test_search_by_weekly_words_finds_what_the_query_alone_finds(db):
+@pytest.mark.parametrize("common", [False, True])
+def test_search_by_weekly_words_finds_what_the_query_alone_finds(db, monkeypatch, common):
+    if common:  # as on a large archive: no phrase is read from its pairs, no word all at once
+        monkeypatch.setattr(ArticleQuerySet, "_expected", lambda self, queryset: 10**6)
     texts = [
         "Đoàn công tác đến Côn Đảo.",
         "Đến Côn, Đảo Phú Quý thì sau.",  # punctuation does not break adjacency for a phrase either

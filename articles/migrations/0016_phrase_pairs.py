@@ -1,0 +1,34 @@
+"""Quoted phrases of common syllables by their pairs of adjacent words (docs/PERFORMANCE.md, section 11).
+
+The index of words by week (0013) finds a phrase by its words and tests each article holding them:
+"Côn Đảo", two syllables most articles hold, then meant testing most of the archive. A phrase whose
+pairs are rare is read here instead, all its matches at once.
+"""
+
+from importlib import import_module
+
+import django.contrib.postgres.indexes
+from django.conf import settings
+from django.db import migrations
+
+import articles.models
+
+# The function migration 0013 dropped with the index of pairs by date; back for a plain index of pairs.
+WORD_PAIRS = import_module("articles.migrations.0013_search_by_weekly_words").WORD_PAIRS
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("articles", "0015_article_corrected_fields"),
+        migrations.swappable_dependency(settings.AUTH_USER_MODEL),
+    ]
+
+    operations = [
+        migrations.RunSQL(sql=WORD_PAIRS, reverse_sql="DROP FUNCTION public.article_word_pairs(tsvector);"),
+        migrations.AddIndex(
+            model_name="article",
+            index=django.contrib.postgres.indexes.GinIndex(
+                articles.models.WordPairs("search"), name="article_pairs_gin"
+            ),
+        ),
+    ]
