@@ -137,7 +137,8 @@ class ArticleFilter(filters.FilterSet):
         return queryset.with_meeting_kind(kind)
 
     def filter_q(self, queryset, name, query):
-        return queryset.search(query, marks=HEADLINE_MARKS, found=self.found)
+        within = self._days_within(getattr(self, "_leaving", ()))
+        return queryset.search(query, marks=HEADLINE_MARKS, found=self.found, within=within)
 
     def filter_sort(self, queryset, name, sort):
         if sort == "relevance" and self.form.cleaned_data.get("q"):
@@ -239,7 +240,8 @@ class ArticleFilter(filters.FilterSet):
 
     def matches(self):
         """The ids of a search's matches, newest first (the list's rows, if sorted by date)."""
-        return self._filtered("q").search_matches(self.form.cleaned_data["q"], found=self.found)
+        query = self.form.cleaned_data["q"]
+        return self._filtered("q").search_matches(query, found=self.found, within=self._days_within(()))
 
     @property
     def sorted_by_date(self):
@@ -287,7 +289,10 @@ class ArticleFilter(filters.FilterSet):
             if name in (left_out, "sort") or choice in (None, ""):
                 continue
             if name == "q":
-                matches = self._filtered(left_out, "q").search_matches(choice, found=self.found)
+                within = self._days_within((left_out,))
+                matches = self._filtered(left_out, "q").search_matches(
+                    choice, found=self.found, within=within
+                )
                 rows = rows.filter(article__any=matches)
             else:
                 rows = self.filters[name].filter(rows, choice)
@@ -297,10 +302,32 @@ class ArticleFilter(filters.FilterSet):
         if left_out in ((), (None,)) and getattr(self, "_few", None) is not None:
             return self.queryset.filter(pk__any=self._few)  # the few articles every filter leaves
         queryset = self.queryset.all()
-        for name, choice in (self.form.cleaned_data if self.is_bound else {}).items():
-            if name not in (*left_out, "sort"):
-                queryset = self.filters[name].filter(queryset, choice)
+        self._leaving = left_out  # for filter_q
+        try:
+            for name, choice in (self.form.cleaned_data if self.is_bound else {}).items():
+                if name not in (*left_out, "sort"):
+                    queryset = self.filters[name].filter(queryset, choice)
+        finally:
+            self._leaving = ()
         return queryset
+
+    def _days_within(self, left_out):
+        """(first, last) day the chosen year, with its quarter or month, allows (unless left out), or
+        None: a search reads only the weeks of those days (ArticleQuerySet.newest_matches)."""
+        cleaned = self.form.cleaned_data if self.is_bound and self.is_valid() else {}
+        year = cleaned.get("year") if "year" not in left_out else None
+        if not year:
+            return None
+        first, last = 1, 12
+        quarter = cleaned.get("quarter") if "quarter" not in left_out else None
+        if quarter:
+            first, last = 3 * quarter - 2, 3 * quarter
+        month = cleaned.get("month") if "month" not in left_out else None
+        if month:
+            first, last = max(first, month), min(last, month)
+        if first > last:
+            return (dt.date(year, 12, 31), dt.date(year, 1, 1))  # a month outside the quarter: none
+        return dt.date(year, first, 1), dt.date(year, last, calendar.monthrange(year, last)[1])
 
     def _labels(self, counts):
         """name → function(value) → label. Place and source values are ids: the options are shown with

@@ -1,7 +1,6 @@
 """The archive's data: articles, the meetings they report, the people and figures they name."""
 
 import datetime as dt
-import json
 import math
 from array import array
 
@@ -300,17 +299,17 @@ class FacetQuerySet(models.QuerySet):
 
 
 class ArticleQuerySet(FacetQuerySet):
-    def search(self, query, marks=("<mark>", "</mark>"), limit=SEARCH_LIMIT, found=None):
+    def search(self, query, marks=("<mark>", "</mark>"), limit=SEARCH_LIMIT, found=None, within=None):
         """Full-text search, accent-insensitive, phrases in quotes, ranked, with a highlighted snippet:
         the newest `limit` matches, so a result never holds more than `limit` articles.
 
         The snippet is raw body text with `marks` around the matches: pages pass private markers
         and escape it with articles.highlight.headline_html, since the body is not HTML. `found`, a
         dict kept for one request, remembers the matches of each search over the same filters (a
-        page and its facet counts ask twice).
+        page and its facet counts ask twice). `within`: see newest_matches.
         """
         matching = websearch(query)
-        matches = self.search_matches(query, limit, found)
+        matches = self.search_matches(query, limit, found, within)
         return (
             # An array, not a list: Django would resolve a list's 1,000 values one by one.
             self.filter(pk__any=array("q", matches))
@@ -329,34 +328,35 @@ class ArticleQuerySet(FacetQuerySet):
             )
         )
 
-    def search_matches(self, query, limit=SEARCH_LIMIT, found=None):
+    def search_matches(self, query, limit=SEARCH_LIMIT, found=None, within=None):
         """The ids search() lists: newest_matches, remembered in `found` (a dict kept for one request)
         for each query over the same articles, as a page, its count and its facet counts all ask."""
         found = {} if found is None else found
         try:
-            key = (query, limit, str(self.order_by().values("pk").query))
+            key = (query, limit, within, str(self.order_by().values("pk").query))
         except EmptyResultSet:
-            key = (query, limit, None)
+            key = (query, limit, within, None)
         if key not in found:
-            found[key] = self.newest_matches(query, limit)
+            found[key] = self.newest_matches(query, limit, within)
         return found[key]
 
-    def newest_matches(self, query, limit):
-        """Ids of the newest `limit` articles matching the websearch `query`, newest first.
+    def newest_matches(self, query, limit, within=None):
+        """Ids of the newest `limit` articles matching the websearch `query`, newest first. `within`:
+        the first and last day the articles' filters allow (a year chosen), if any.
 
         Matches are read window by window, the newest weeks first, each window from the index of words
         by week (WeeklyWords): a window costs what its matches cost, whatever the size of the archive,
         and a window without a match costs a few index lookups. The weeks run from the newest to the
-        oldest of these articles (a filter on the year starts and ends there), the undated last. The
+        oldest article, within the days `within` if given, the undated last (unless `within`). The
         first window is as many weeks as hold 2 × `limit` articles on average; the share of matches in
         a window sizes the next, and a window without one doubles ("huyện ủy": no district after July
-        2025) unless the planner expects few matches in all: those are read at once from the index of
-        words (article_search_gin).
+        2025) unless the words are in few articles (at most 3 × `limit`): those are read at once from the
+        index of words (article_search_gin). A quoted phrase the weeks read show to be rare is read from
+        the index of pairs of adjacent words (WordPairs) if few articles hold its pairs.
         """
-        try:
-            text, newest, oldest, per_week = self._search_start(query)
-        except EmptyResultSet:
-            return []
+        text, newest, oldest, per_week = self._search_start(query)
+        if within and newest:
+            newest, oldest = min(newest, within[1]), max(oldest, within[0])
         tree = tsquery.parse(text)
         if tree is None:
             return []  # no word at all
@@ -365,46 +365,47 @@ class ArticleQuerySet(FacetQuerySet):
             ordered = self.filter(search=websearch(query)).order_by(*self.model._meta.ordering)
             return list(ordered.values_list("pk", flat=True)[:limit])
         pairs = tsquery.pairs(tree)
-        if pairs:
-            # A phrase: if the pairs of adjacent words it holds are rare, its matches are among the
-            # few articles holding them all ("Côn Đảo": two common syllables, a rare pair).
-            holding = self.alias(pairs=WordPairs("search")).filter(pairs=TsQuery(" & ".join(pairs)))
-            if self._expected(holding) <= 3 * limit:
-                found = self._tested(holding, query)
-                found.sort(reverse=True)
-                return [pk for _day, pk in found[:limit]]
         weeks = (
             [] if newest is None else list(range(tsquery.week_of(newest), tsquery.week_of(oldest) - 1, -1))
         )
-        weeks.append(tsquery.UNDATED_WEEK)
+        if newest and newest < oldest:
+            weeks = []
+        if not within:
+            weeks.append(tsquery.UNDATED_WEEK)
+        if not weeks:
+            return []
+        every, exact = len(weeks), words == tree
         found = []  # (day, id) of the matches read so far
         window = math.ceil(2 * limit / per_week)
         while weeks:
             read, weeks = weeks[:window], weeks[window:]
             new = self._in_weeks(query, tree, words, read)
             found += new
-            if len(found) >= limit:
+            if len(found) >= limit or not weeks:
                 break
-            wanted = limit - len(found)
-            if new:
-                window = math.ceil(1.5 * wanted * len(read) / len(new))
-            elif words == tree and self._expected(self.filter(search=websearch(query))) <= 3 * limit:
-                # Rare: all at once. Not for phrases, whose words the planner takes for independent:
-                # it expects a handful where a phrase may be in every tenth article.
-                found = self._in_weeks(query, tree, None, None)
-                break
-            else:
-                window *= 2
+            if (pairs or exact) and len(found) * every / (every - len(weeks)) <= 3 * limit:
+                # Rare, the weeks read say: tried once, all its matches at once if few articles hold
+                # its words (a query of words only), or its pairs of adjacent words (a phrase: "Côn
+                # Đảo", two syllables most articles hold, a pair in one in a thousand). An exclusion
+                # may leave a small share of the articles holding the words: read by weeks.
+                if pairs:
+                    holding = self.alias(pairs=WordPairs("search")).filter(pairs=TsQuery(" & ".join(pairs)))
+                    few = self._if_few(holding, 3 * limit)
+                    few = few and self._tested(self.filter(pk__any=[pk for _day, pk in few]), query)
+                else:
+                    few = self._if_few(self.filter(search=websearch(query)), 3 * limit)
+                pairs = exact = None
+                if few is not None:
+                    found = few
+                    break
+            window = math.ceil(1.5 * (limit - len(found)) * len(read) / len(new)) if new else 2 * window
         found.sort(reverse=True)
         return [pk for _day, pk in found[:limit]]
 
     def _in_weeks(self, query, tree, words, weeks):
         """(day, id) of these articles of the `weeks` matching `query` (UNDATED for the undated): those
         holding its `words` (a tree of articles.tsquery) found in the index of words by week, then,
-        unless the words are the query (`tree`), tested against the query itself. Without `weeks`,
-        every match, from the index of words."""
-        if weeks is None:
-            return self._tested(self.filter(search=websearch(query)), None)
+        unless the words are the query (`tree`), tested against the query itself."""
         holding = self.alias(weekly=WeeklyWords("search", "date")).filter(
             weekly__matches_any=tsquery.weekly(words, weeks)
         )
@@ -422,28 +423,29 @@ class ArticleQuerySet(FacetQuerySet):
 
     def _search_start(self, query):
         """What newest_matches starts from, in one round trip: the tsquery's text form, the newest and
-        oldest date of these articles, and the archive's average articles per week (from its kept
-        count, articles_facetcount)."""
-        dates, params = self.order_by().values("date").query.sql_with_params()
+        oldest date of the archive, and its average articles per week (from its kept count,
+        articles_facetcount). Not the dates of the articles a filter leaves: their newest and oldest
+        are a walk over the whole archive when the filters leave none."""
         with connections[self.db].cursor() as cursor:
             cursor.execute(
-                f"""
-                SELECT websearch_to_tsquery(%s::regconfig, %s)::text,
-                       (SELECT max(date) FROM ({dates}) AS these), (SELECT min(date) FROM ({dates}) AS these),
-                       (SELECT articles FROM articles_facetcount WHERE dim_a = '' AND dim_b = ''),
-                       (SELECT max(date) - min(date) FROM articles_article)
+                """
+                SELECT websearch_to_tsquery(%s::regconfig, %s)::text, max(date), min(date),
+                       (SELECT articles FROM articles_facetcount WHERE dim_a = '' AND dim_b = '')
+                FROM articles_article
                 """,
-                [SEARCH_CONFIG, query, *params, *params],
+                [SEARCH_CONFIG, query],
             )
-            text, newest, oldest, total, days = cursor.fetchone()
-        return text, newest, oldest, max(1, (total or 0) / ((days or 0) // 7 + 1))
+            text, newest, oldest, total = cursor.fetchone()
+        days = (newest - oldest).days if newest else 0
+        return text, newest, oldest, max(1, (total or 0) / (days // 7 + 1))
 
-    def _expected(self, queryset):
-        """How many rows the planner expects the queryset to hold."""
-        try:
-            return json.loads(queryset.explain(format="json"))[0]["Plan"]["Plan Rows"]
-        except EmptyResultSet:
-            return 0
+    @staticmethod
+    def _if_few(articles, most):
+        """(day, id) of the `articles` if there are at most `most`, else None. Counted, not estimated:
+        the planner has no statistics for search vectors wider than 1 kB (most articles), and
+        estimates every rare word at 0.5 % of the archive."""
+        rows = list(articles.order_by().values_list("date", "pk")[: most + 1])
+        return None if len(rows) > most else [(day or UNDATED, pk) for day, pk in rows]
 
     def for_province(self, unit):
         return self.filter(province=unit)
