@@ -388,16 +388,22 @@ class ArticleQuerySet(FacetQuerySet):
                 # its words (a query of words only), or its pairs of adjacent words (a phrase: "Côn
                 # Đảo", two syllables most articles hold, a pair in one in a thousand). An exclusion
                 # may leave a small share of the articles holding the words: read by weeks.
+                # Counted over the whole archive, then filtered by id: with the filters in the same query
+                # the planner may test each article they leave instead of using the index.
+                archive = self.model._default_manager
                 if pairs:
-                    holding = self.alias(pairs=WordPairs("search")).filter(pairs=TsQuery(" & ".join(pairs)))
-                    few = self._if_few(holding, 3 * limit)
-                    few = few and self._tested(self.filter(pk__any=[pk for _day, pk in few]), query)
+                    holding = archive.alias(pairs=WordPairs("search")).filter(
+                        pairs=TsQuery(" & ".join(pairs))
+                    )
                 else:
-                    few = self._if_few(self.filter(search=websearch(query)), 3 * limit)
-                pairs = exact = None
+                    holding = archive.filter(search=websearch(query))
+                few = self._if_few(holding, 3 * limit)
                 if few is not None:
-                    found = few
+                    found = self._tested(
+                        self.filter(pk__any=[pk for _day, pk in few]), query if pairs else None
+                    )
                     break
+                pairs = exact = None
             window = math.ceil(1.5 * (limit - len(found)) * len(read) / len(new)) if new else 2 * window
         found.sort(reverse=True)
         return [pk for _day, pk in found[:limit]]
