@@ -234,6 +234,17 @@ class ArticleFilter(filters.FilterSet):
             queryset = queryset.filter(pk__any=self._few)
         return queryset
 
+    def page_rows(self):
+        """The ids of a filtered list in its order, from the facet rows, for its pages to read by id; or
+        None (no filter, a search, a page that fixes filters, the few articles already known). Newest
+        first along the rows of one filter, an article the other filters leave tested on its narrow row:
+        "đại hội" (held every five years) at the town level walked 460,000 articles in date order."""
+        chosen = self.chosen()
+        if not chosen or self.fixed or self.searching or getattr(self, "_few", None) is not None:
+            return None
+        rows = self._facet_rows(None).order_by(F("date").desc(nulls_last=True), F("article").desc())
+        return rows.values_list("pk", flat=True)
+
     @property
     def searching(self):
         return bool(chosen_value(self, "q"))
@@ -285,8 +296,14 @@ class ArticleFilter(filters.FilterSet):
         if left_out is None and getattr(self, "_few", None) is not None:
             return FacetRow.objects.filter(article__any=self._few)
         rows = FacetRow.objects.all()
+        within = self._days_within((left_out,))
+        if within:
+            # The chosen year, with its quarter or month, as one range of the date index.
+            rows = rows.filter(date__range=within)
         for name, choice in (self.form.cleaned_data if self.is_bound else {}).items():
             if name in (left_out, "sort") or choice in (None, ""):
+                continue
+            if within and name in ("year", "quarter", "month"):
                 continue
             if name == "q":
                 within = self._days_within((left_out,))
@@ -369,6 +386,17 @@ class PersonFilter(filters.FilterSet):
 
     def filter_q(self, queryset, name, query):
         return queryset.search(query)
+
+    def page_rows(self):
+        """The ids of a filtered list in its order, from the facet rows, for its pages to read by id; or
+        None (no filter, a search, a page that fixes filters, the few articles already known). Newest
+        first along the rows of one filter, an article the other filters leave tested on its narrow row:
+        "đại hội" (held every five years) at the town level walked 460,000 articles in date order."""
+        chosen = self.chosen()
+        if not chosen or self.fixed or self.searching or getattr(self, "_few", None) is not None:
+            return None
+        rows = self._facet_rows(None).order_by(F("date").desc(nulls_last=True), F("article").desc())
+        return rows.values_list("pk", flat=True)
 
     @property
     def searching(self):

@@ -80,18 +80,19 @@ def latest_months(count):
 
 
 class MatchesPaginator(Paginator):
-    """A search's pages, newest first. The ids of its matches are known in that order, so a page
-    reads its own twenty articles by id rather than all the matches, sorted, to keep twenty."""
+    """Pages of articles whose ids are known in their order, newest first: a search's matches (a list),
+    or the ids of a filtered list read from the narrow facet rows (a queryset, with its `count`). A
+    page reads its own twenty articles by id rather than every article, sorted, to keep twenty."""
 
-    def __init__(self, object_list, per_page, *args, matches, **kwargs):
+    def __init__(self, object_list, per_page, *args, matches, count=None, **kwargs):
         super().__init__(object_list, per_page, *args, **kwargs)
         self.matches = matches
-        self.count = len(matches)
+        self.count = len(matches) if count is None else count
 
     def page(self, number):
         number = self.validate_number(number)
         first = (number - 1) * self.per_page
-        rows = self.object_list.filter(pk__any=self.matches[first : first + self.per_page])
+        rows = self.object_list.filter(pk__any=list(self.matches[first : first + self.per_page]))
         return self._get_page(rows, number, self)
 
 
@@ -114,6 +115,10 @@ class ArticleListView(ExportMixin, FilterView):
     def get_paginator(self, queryset, *args, **kwargs):
         if self.filterset.searching and self.filterset.sorted_by_date:
             return MatchesPaginator(queryset, *args, matches=self.filterset.matches(), **kwargs)
+        rows = self.filterset.page_rows()
+        if rows is not None:
+            count = self.filterset.precomputed_count()
+            return MatchesPaginator(queryset, *args, matches=rows, count=count, **kwargs)
         paginator = super().get_paginator(queryset, *args, **kwargs)
         count = self.filterset.precomputed_count()
         if count is not None:

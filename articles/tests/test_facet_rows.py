@@ -125,3 +125,17 @@ def test_the_count_of_three_filters_is_read_from_the_facet_rows(many, data):
 
     assert count == filterset.qs.count() > 0
     assert "articles_facetrow" in context.captured_queries[-1]["sql"]
+
+
+@pytest.mark.parametrize("data", [{"level": "district", "kind": "sơ kết"}, {"province": "tra-vinh"}])
+def test_a_filtered_list_pages_by_the_facet_rows_in_the_lists_order(many, client, data):
+    filterset = ArticleFilter(data, queryset=Article.objects.public())
+    assert filterset.is_valid()
+    expected = list(filterset.qs.values_list("pk", flat=True))  # the articles, in the list's order
+    filterset._few = None  # as for a combination that leaves many
+
+    rows = list(filterset.page_rows())
+
+    assert rows == expected and len(rows) > 1
+    response = client.get("/bai-viet/", {**data, "page": 1})
+    assert [article.pk for article in response.context["page_obj"]] == expected[:20]
