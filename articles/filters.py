@@ -14,9 +14,19 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count, F, Q
 from django.utils.translation import gettext_lazy as _
 
+from . import tsquery
 from .facets import precomputed_bound, precomputed_count, precomputed_facets
 from .highlight import HEADLINE_MARKS
-from .models import AdministrativeUnit, FacetRow, Level, MeetingKind, PeriodKind, Source, UnitClass
+from .models import (
+    AdministrativeUnit,
+    FacetRow,
+    Level,
+    MeetingKind,
+    PeriodKind,
+    Source,
+    UnitClass,
+    WeeklyWords,
+)
 from .templatetags.archive_tags import unit_name
 
 # Fewer articles than this, known from the kept counts, are found by id first (ArticleFilter.qs).
@@ -137,8 +147,14 @@ class ArticleFilter(filters.FilterSet):
         return queryset.with_meeting_kind(kind)
 
     def filter_q(self, queryset, name, query):
-        within = self._days_within(getattr(self, "_leaving", ()))
-        return queryset.search(query, marks=HEADLINE_MARKS, found=self.found, within=within)
+        leaving = getattr(self, "_leaving", ())
+        return queryset.search(
+            query,
+            marks=HEADLINE_MARKS,
+            found=self.found,
+            within=self._days_within(leaving),
+            terms=self._index_terms(leaving),
+        )
 
     def filter_sort(self, queryset, name, sort):
         if sort == "relevance" and self.form.cleaned_data.get("q"):
@@ -252,7 +268,8 @@ class ArticleFilter(filters.FilterSet):
     def matches(self):
         """The ids of a search's matches, newest first (the list's rows, if sorted by date)."""
         query = self.form.cleaned_data["q"]
-        return self._filtered("q").search_matches(query, found=self.found, within=self._days_within(()))
+        within, terms = self._days_within(()), self._index_terms(())
+        return self._filtered("q").search_matches(query, found=self.found, within=within, terms=terms)
 
     @property
     def sorted_by_date(self):
@@ -306,9 +323,11 @@ class ArticleFilter(filters.FilterSet):
             if within and name in ("year", "quarter", "month"):
                 continue
             if name == "q":
-                within = self._days_within((left_out,))
                 matches = self._filtered(left_out, "q").search_matches(
-                    choice, found=self.found, within=within
+                    choice,
+                    found=self.found,
+                    within=within,
+                    terms=self._index_terms((left_out,)),
                 )
                 rows = rows.filter(article__any=matches)
             else:
@@ -327,6 +346,16 @@ class ArticleFilter(filters.FilterSet):
         finally:
             self._leaving = ()
         return queryset
+
+    def _index_terms(self, left_out):
+        """The lexemes of the chosen filters the index of words by week holds (WeeklyWords.FILTERS),
+        unless left out: a search finds the articles passing them in the index, with its words."""
+        cleaned = self.form.cleaned_data if self.is_bound and self.is_valid() else {}
+        return tuple(
+            tsquery.filter_term(name, getattr(cleaned[name], "pk", cleaned[name]))
+            for name in WeeklyWords.FILTERS
+            if name not in left_out and cleaned.get(name) not in (None, "")
+        )
 
     def _days_within(self, left_out):
         """(first, last) day the chosen year, with its quarter or month, allows (unless left out), or

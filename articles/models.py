@@ -46,8 +46,14 @@ UNDATED = dt.date(1, 1, 1)
 
 class WeeklyWords(Func):
     """An article's lexemes, each prefixed with the week it is dated ('1303_tinh', articles.tsquery),
-    the function of migration 0013. Indexed, the matches of a few weeks are a lookup of those weeks'
-    own lexemes: the newest matches cost what they hold, not what the archive holds."""
+    and, with the same prefix, its values of the filters a row holds ('1303_~level:town'): the
+    function of migrations 0013 and 0019. Indexed, the matches of a few weeks are a lookup of those
+    weeks' own lexemes, and a filter one more of them: the newest matches cost what they hold, not
+    what the archive holds."""
+
+    # The filters in the index, by the name of their field: the function reads them in this order.
+    FILTERS = ("level", "province", "period_kind", "source")
+    COLUMNS = ("search", "date", *FILTERS)
 
     function = "article_weekly_words"
     output_field = SearchVectorField()
@@ -299,17 +305,19 @@ class FacetQuerySet(models.QuerySet):
 
 
 class ArticleQuerySet(FacetQuerySet):
-    def search(self, query, marks=("<mark>", "</mark>"), limit=SEARCH_LIMIT, found=None, within=None):
+    def search(
+        self, query, marks=("<mark>", "</mark>"), limit=SEARCH_LIMIT, found=None, within=None, terms=()
+    ):
         """Full-text search, accent-insensitive, phrases in quotes, ranked, with a highlighted snippet:
         the newest `limit` matches, so a result never holds more than `limit` articles.
 
         The snippet is raw body text with `marks` around the matches: pages pass private markers
         and escape it with articles.highlight.headline_html, since the body is not HTML. `found`, a
         dict kept for one request, remembers the matches of each search over the same filters (a
-        page and its facet counts ask twice). `within`: see newest_matches.
+        page and its facet counts ask twice). `within`, `terms`: see newest_matches.
         """
         matching = websearch(query)
-        matches = self.search_matches(query, limit, found, within)
+        matches = self.search_matches(query, limit, found, within, terms)
         return (
             # An array, not a list: Django would resolve a list's 1,000 values one by one.
             self.filter(pk__any=array("q", matches))
@@ -328,21 +336,23 @@ class ArticleQuerySet(FacetQuerySet):
             )
         )
 
-    def search_matches(self, query, limit=SEARCH_LIMIT, found=None, within=None):
+    def search_matches(self, query, limit=SEARCH_LIMIT, found=None, within=None, terms=()):
         """The ids search() lists: newest_matches, remembered in `found` (a dict kept for one request)
         for each query over the same articles, as a page, its count and its facet counts all ask."""
         found = {} if found is None else found
         try:
-            key = (query, limit, within, str(self.order_by().values("pk").query))
+            key = (query, limit, within, tuple(terms), str(self.order_by().values("pk").query))
         except EmptyResultSet:
-            key = (query, limit, within, None)
+            key = (query, limit, within, tuple(terms), None)
         if key not in found:
-            found[key] = self.newest_matches(query, limit, within)
+            found[key] = self.newest_matches(query, limit, within, terms)
         return found[key]
 
-    def newest_matches(self, query, limit, within=None):
+    def newest_matches(self, query, limit, within=None, terms=()):
         """Ids of the newest `limit` articles matching the websearch `query`, newest first. `within`:
-        the first and last day the articles' filters allow (a year chosen), if any.
+        the first and last day the articles' filters allow (a year chosen), if any; `terms`: the
+        lexemes of the filters these articles pass that the index of words by week holds
+        (tsquery.filter_term), which it then answers with the words.
 
         Matches are read window by window, the newest weeks first, each window from the index of words
         by week (WeeklyWords): a window costs what its matches cost, whatever the size of the archive,
@@ -379,7 +389,7 @@ class ArticleQuerySet(FacetQuerySet):
         window = math.ceil(2 * limit / per_week)
         while weeks:
             read, weeks = weeks[:window], weeks[window:]
-            new = self._in_weeks(query, tree, words, read)
+            new = self._in_weeks(query, tree, words, read, terms)
             found += new
             if len(found) >= limit or not weeks:
                 break
@@ -408,12 +418,12 @@ class ArticleQuerySet(FacetQuerySet):
         found.sort(reverse=True)
         return [pk for _day, pk in found[:limit]]
 
-    def _in_weeks(self, query, tree, words, weeks):
+    def _in_weeks(self, query, tree, words, weeks, terms=()):
         """(day, id) of these articles of the `weeks` matching `query` (UNDATED for the undated): those
         holding its `words` (a tree of articles.tsquery) found in the index of words by week, then,
         unless the words are the query (`tree`), tested against the query itself."""
-        holding = self.alias(weekly=WeeklyWords("search", "date")).filter(
-            weekly__matches_any=tsquery.weekly(words, weeks)
+        holding = self.alias(weekly=WeeklyWords(*WeeklyWords.COLUMNS)).filter(
+            weekly__matches_any=tsquery.weekly(words, weeks, terms)
         )
         return self._tested(holding, None if words == tree else query)
 
@@ -567,7 +577,7 @@ class Article(models.Model):
         indexes = [
             # Full-text search (ArticleQuerySet.newest_matches): the newest weeks by the words of each
             # week, a rare word's every match by the words, a rare phrase's by its pairs of words.
-            GinIndex(WeeklyWords("search", "date"), name="article_weekly_words_gin"),
+            GinIndex(WeeklyWords(*WeeklyWords.COLUMNS), name="article_weekly_terms_gin"),
             GinIndex(fields=["search"], name="article_search_gin"),
             GinIndex(WordPairs("search"), name="article_pairs_gin"),
             # Latest articles and the month list: the default ordering, filter(date__year, date__month).

@@ -93,11 +93,18 @@ def words(node):
     return ("and", left, right)
 
 
-def weekly(node, weeks):
+def weekly(node, weeks, terms=()):
     """For each of the `weeks`, the tsquery text matching in the index of words by week the articles of
-    that week holding the words of `node` (a tree from words()). One query per week: a single query
-    OR-ing the weeks would be tested whole against every article of every week it reads."""
-    return [_render(node, f"{week}_") for week in weeks]
+    that week holding the words of `node` (a tree from words()) and the filter `terms` ("~level:town",
+    filter_term()). One query per week: a single query OR-ing the weeks would be tested whole against
+    every article of every week it reads."""
+    return [_render(node, f"{week}_") + "".join(f" & '{week}_{term}'" for term in terms) for week in weeks]
+
+
+def filter_term(name, value):
+    """The lexeme the index of words by week holds for an article's value of a filter (migration 0019):
+    '~level:town', '~province:12'. Quotes doubled, as a tsquery writes them."""
+    return f"~{name}:{value}".replace("'", "''")
 
 
 def pairs(node):

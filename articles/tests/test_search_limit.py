@@ -81,12 +81,12 @@ def test_each_window_of_weeks_is_read_from_the_index_of_words_by_week(db):
     for day in range(1, 29):
         body = "Bí thư Tỉnh ủy chủ trì." if day % 7 == 0 else "Đảng ủy xã giao ban."
         make_article(body=body, date=dt.date(2024, 5, day))
-    only_index("article_weekly_words_gin")
+    only_index("article_weekly_terms_gin")
 
     first, *_ = search_plans("tỉnh ủy", limit=2)
 
     [condition] = [line for line in index_conditions(first) if "Index Cond" in line]
-    assert "article_weekly_words_gin" in first
+    assert "article_weekly_terms_gin" in first
     week = tsquery.week_of(dt.date(2024, 5, 28))
     assert f"{week}_tinh'' & ''{week}_uy" in condition, condition
     assert "Filter" not in first  # the index answers words without their positions exactly
@@ -96,14 +96,14 @@ def test_a_common_phrase_is_found_by_its_words_then_tested_on_those_articles(db,
     make_article(body="Bí thư Tỉnh ủy chủ trì.", date=dt.date(2020, 1, 1))
     for day in range(1, 11):
         make_article(body="Chủ trì có Phó Bí thư Tỉnh ủy.", date=dt.date(2024, 5, day))
-    only_index("article_weekly_words_gin")
+    only_index("article_weekly_terms_gin")
 
     # As on a large archive, where many articles hold the pairs.
     monkeypatch.setattr(ArticleQuerySet, "_if_few", staticmethod(lambda articles, most: None))
     plans = search_plans('"bí thư tỉnh ủy" -phó', limit=2)
 
     plan = plans[0]
-    assert "article_weekly_words_gin" in plan
+    assert "article_weekly_terms_gin" in plan
     [condition] = [line for line in index_conditions(plan) if "Index Cond" in line]
     assert "_bi'' &" in condition and "pho" not in condition, condition
     assert "article_matches(search" in plan
@@ -249,3 +249,16 @@ def test_a_search_with_a_year_chosen_reads_only_that_years_weeks(db):
     weeks_2020 = {str(week) for week in june}
     # The page and its month facet read June 2020's weeks; the year facet (the year left out) all.
     assert any(set(re.findall(r"'(\d+)_tinh", sql)) <= weeks_2020 for sql in read), read
+
+
+def test_a_row_filter_is_a_term_the_index_of_words_by_week_answers(db, tra_vinh):
+    for level in ("district", "town"):
+        make_article(body="Tỉnh ủy giao ban.", level=level, province=tra_vinh, date=dt.date(2024, 5, 2))
+    filterset = ArticleFilter({"q": "tỉnh ủy", "level": "town"}, queryset=Article.objects.public())
+
+    with CaptureQueriesContext(connection) as context:
+        listed = list(filterset.qs)
+
+    assert [article.level for article in listed] == ["town"]
+    week = tsquery.week_of(dt.date(2024, 5, 2))
+    assert any(f"''{week}_~level:town''" in q["sql"] for q in context.captured_queries)

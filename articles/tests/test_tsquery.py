@@ -76,10 +76,13 @@ def test_weeks_are_counted_as_the_index_counts_them(db):
 def test_the_index_function_prefixes_every_lexeme_with_its_week(db):
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT article_weekly_words(to_tsvector('simple', 'b a b'), DATE '1900-01-08')::text, "
-            "article_weekly_words(to_tsvector('simple', 'a'), NULL)::text"
+            "SELECT article_weekly_words(to_tsvector('simple', 'b a b'), DATE '1900-01-08', '', NULL, '', NULL)::text, "
+            "article_weekly_words(to_tsvector('simple', 'a'), NULL, '', NULL, '', NULL)::text"
         )
-        assert cursor.fetchone() == ("'1_a' '1_b'", "'u_a'")
+        assert cursor.fetchone() == (
+            "'1_a' '1_b' '1_~level:' '1_~period_kind:'",
+            "'u_a' 'u_~level:' 'u_~period_kind:'",
+        )
 
 
 @pytest.mark.parametrize(
@@ -104,3 +107,18 @@ def test_the_pairs_of_a_query_are_those_the_index_function_writes(db):
             [SEARCH_CONFIG],
         )
         assert cursor.fetchone()[0] == "'con-dao_con' 'con_dao' 'dao_xua' 'huyen_con-dao'"
+
+
+def test_filters_are_one_more_term_of_each_week(db):
+    tree = tsquery.parse("'a' | 'b'")
+    terms = [tsquery.filter_term("level", "town"), tsquery.filter_term("province", 12)]
+
+    assert tsquery.weekly(tree, [7], terms) == ["('7_a' | '7_b') & '7_~level:town' & '7_~province:12'"]
+
+
+def test_the_index_function_holds_the_filters_of_the_row_in_its_week(db):
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT article_weekly_words(to_tsvector('simple', 'a'), DATE '1900-01-08', 'town', 12, '', NULL)::text"
+        )
+        assert cursor.fetchone()[0] == "'1_a' '1_~level:town' '1_~period_kind:' '1_~province:12'"
