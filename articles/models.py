@@ -345,14 +345,16 @@ class ArticleQuerySet(FacetQuerySet):
         except EmptyResultSet:
             key = (query, limit, within, tuple(terms), None)
         if key not in found:
-            found[key] = self.newest_matches(query, limit, within, terms)
+            found[key] = self.newest_matches(query, limit, within, terms, memo=found)
         return found[key]
 
-    def newest_matches(self, query, limit, within=None, terms=()):
+    def newest_matches(self, query, limit, within=None, terms=(), memo=None):
         """Ids of the newest `limit` articles matching the websearch `query`, newest first. `within`:
         the first and last day the articles' filters allow (a year chosen), if any; `terms`: the
         lexemes of the filters these articles pass that the index of words by week holds
-        (tsquery.filter_term), which it then answers with the words.
+        (tsquery.filter_term), which it then answers with the words; `memo`: a dict kept for one
+        request, where the count of a query's rare words or pairs over the whole archive is kept for
+        its other searches (a page's facets search again without each chosen filter).
 
         Matches are read window by window, the newest weeks first, each window from the index of words
         by week (WeeklyWords): a window costs what its matches cost, whatever the size of the archive,
@@ -407,7 +409,10 @@ class ArticleQuerySet(FacetQuerySet):
                     )
                 else:
                     holding = archive.filter(search=websearch(query))
-                few = self._if_few(holding, 3 * limit)
+                memo = {} if memo is None else memo
+                if ("few", query, limit) not in memo:
+                    memo["few", query, limit] = self._if_few(holding, 3 * limit)
+                few = memo["few", query, limit]
                 if few is not None:
                     found = self._tested(
                         self.filter(pk__any=[pk for _day, pk in few]), query if pairs else None
