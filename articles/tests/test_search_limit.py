@@ -12,7 +12,7 @@ from articles import tsquery
 from articles.filters import ArticleFilter
 from articles.models import SEARCH_CONFIG, Article, ArticleQuerySet
 
-from .factories import make_article
+from .factories import make_article, make_meeting
 from .plans import index_conditions
 
 
@@ -262,3 +262,23 @@ def test_a_row_filter_is_a_term_the_index_of_words_by_week_answers(db, tra_vinh)
     assert [article.level for article in listed] == ["town"]
     week = tsquery.week_of(dt.date(2024, 5, 2))
     assert any(f"''{week}_~level:town''" in q["sql"] for q in context.captured_queries)
+
+
+@pytest.mark.parametrize("common", [False, True])
+def test_a_phrase_with_filters_finds_what_the_filtered_phrase_finds(db, monkeypatch, common):
+    if common:  # as on a large archive: read by weeks, not from the pairs
+        monkeypatch.setattr(ArticleQuerySet, "_if_few", staticmethod(lambda articles, most: None))
+    for day in range(1, 9):
+        article = make_article(
+            title="Tin",
+            body="Bí thư Tỉnh ủy chủ trì." if day % 2 else "Tỉnh ủy có Bí thư.",
+            level="town" if day % 3 else "district",
+            date=dt.date(2024, 5, day),
+        )
+        make_meeting(article, kind="đại hội" if day < 6 else "giao ban")
+    filtered = Article.objects.filter(level="town").with_meeting_kind("đại hội")
+    phrase = SearchQuery('"bí thư tỉnh ủy"', search_type="websearch", config=SEARCH_CONFIG)
+    expected = list(filtered.filter(search=phrase).values_list("pk", flat=True))
+
+    assert filtered.newest_matches('"bí thư tỉnh ủy"', limit=50) == expected
+    assert expected
