@@ -147,14 +147,8 @@ class ArticleFilter(filters.FilterSet):
         return queryset.with_meeting_kind(kind)
 
     def filter_q(self, queryset, name, query):
-        leaving = getattr(self, "_leaving", ())
-        return queryset.search(
-            query,
-            marks=HEADLINE_MARKS,
-            found=self.found,
-            within=self._days_within(leaving),
-            terms=self._index_terms(leaving),
-        )
+        hints = self._search_hints(getattr(self, "_leaving", ()))
+        return queryset.search(query, marks=HEADLINE_MARKS, found=self.found, **hints)
 
     def filter_sort(self, queryset, name, sort):
         if sort == "relevance" and self.form.cleaned_data.get("q"):
@@ -268,8 +262,7 @@ class ArticleFilter(filters.FilterSet):
     def matches(self):
         """The ids of a search's matches, newest first (the list's rows, if sorted by date)."""
         query = self.form.cleaned_data["q"]
-        within, terms = self._days_within(()), self._index_terms(())
-        return self._filtered("q").search_matches(query, found=self.found, within=within, terms=terms)
+        return self._filtered("q").search_matches(query, found=self.found, **self._search_hints(()))
 
     @property
     def sorted_by_date(self):
@@ -313,7 +306,8 @@ class ArticleFilter(filters.FilterSet):
         if left_out is None and getattr(self, "_few", None) is not None:
             return FacetRow.objects.filter(article__any=self._few)
         rows = FacetRow.objects.all()
-        within = self._days_within((left_out,))
+        hints = self._search_hints((left_out,))
+        within = hints["within"]
         if within:
             # The chosen year, with its quarter or month, as one range of the date index.
             rows = rows.filter(date__range=within)
@@ -323,12 +317,7 @@ class ArticleFilter(filters.FilterSet):
             if within and name in ("year", "quarter", "month"):
                 continue
             if name == "q":
-                matches = self._filtered(left_out, "q").search_matches(
-                    choice,
-                    found=self.found,
-                    within=within,
-                    terms=self._index_terms((left_out,)),
-                )
+                matches = self._filtered(left_out, "q").search_matches(choice, found=self.found, **hints)
                 rows = rows.filter(article__any=matches)
             else:
                 rows = self.filters[name].filter(rows, choice)
@@ -346,6 +335,11 @@ class ArticleFilter(filters.FilterSet):
         finally:
             self._leaving = ()
         return queryset
+
+    def _search_hints(self, left_out):
+        """What a search over the articles the filters but `left_out` leave tells the index of words by
+        week (ArticleQuerySet.newest_matches): the days they allow and the filter terms it holds."""
+        return {"within": self._days_within(left_out), "terms": self._index_terms(left_out)}
 
     def _index_terms(self, left_out):
         """The lexemes of the chosen filters the index of words by week holds (WeeklyWords.FILTERS),
@@ -415,17 +409,6 @@ class PersonFilter(filters.FilterSet):
 
     def filter_q(self, queryset, name, query):
         return queryset.search(query)
-
-    def page_rows(self):
-        """The ids of a filtered list in its order, from the facet rows, for its pages to read by id; or
-        None (no filter, a search, a page that fixes filters, the few articles already known). Newest
-        first along the rows of one filter, an article the other filters leave tested on its narrow row:
-        "đại hội" (held every five years) at the town level walked 460,000 articles in date order."""
-        chosen = self.chosen()
-        if not chosen or self.fixed or self.searching or getattr(self, "_few", None) is not None:
-            return None
-        rows = self._facet_rows(None).order_by(F("date").desc(nulls_last=True), F("article").desc())
-        return rows.values_list("pk", flat=True)
 
     @property
     def searching(self):

@@ -36,16 +36,7 @@ _ROLES, _UNIT_CLASSES = frozenset(Role.values), frozenset(UnitClass.values)
 
 # The article's fields the extractor sets. Staff corrections of them (Article.corrected) stay: a period
 # is corrected as a whole, its fields being one reading of the text.
-PERIOD_FIELDS = (
-    "period_kind",
-    "period_year",
-    "period_month",
-    "period_quarter",
-    "period_half",
-    "period_months",
-    "period_start",
-    "period_end",
-)
+PERIOD_FIELDS = tuple(period_fields(None))
 EXTRACTED_FIELDS = (
     "title",
     "body",

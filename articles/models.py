@@ -377,16 +377,13 @@ class ArticleQuerySet(FacetQuerySet):
             ordered = self.filter(search=websearch(query)).order_by(*self.model._meta.ordering)
             return list(ordered.values_list("pk", flat=True)[:limit])
         pairs = tsquery.pairs(tree)
-        weeks = (
-            [] if newest is None else list(range(tsquery.week_of(newest), tsquery.week_of(oldest) - 1, -1))
-        )
-        if newest and newest < oldest:
-            weeks = []
+        dated = newest is not None and newest >= oldest  # a year chosen may hold no article
+        weeks = list(range(tsquery.week_of(newest), tsquery.week_of(oldest) - 1, -1)) if dated else []
         if not within:
             weeks.append(tsquery.UNDATED_WEEK)
         if not weeks:
             return []
-        every, exact = len(weeks), words == tree
+        every, exact, tried = len(weeks), words == tree, False
         found = []  # (day, id) of the matches read so far
         window = math.ceil(2 * limit / per_week)
         while weeks:
@@ -395,7 +392,7 @@ class ArticleQuerySet(FacetQuerySet):
             found += new
             if len(found) >= limit or not weeks:
                 break
-            if (pairs or exact) and len(found) * every / (every - len(weeks)) <= 3 * limit:
+            if not tried and (pairs or exact) and len(found) * every / (every - len(weeks)) <= 3 * limit:
                 # Rare, the weeks read say: tried once, all its matches at once if few articles hold
                 # its words (a query of words only), or its pairs of adjacent words (a phrase: "Côn
                 # Đảo", two syllables most articles hold, a pair in one in a thousand). An exclusion
@@ -418,7 +415,7 @@ class ArticleQuerySet(FacetQuerySet):
                         self.filter(pk__any=[pk for _day, pk in few]), query if pairs else None
                     )
                     break
-                pairs = exact = None
+                tried = True
             window = math.ceil(1.5 * (limit - len(found)) * len(read) / len(new)) if new else 2 * window
         found.sort(reverse=True)
         return [pk for _day, pk in found[:limit]]
