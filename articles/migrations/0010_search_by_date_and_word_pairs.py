@@ -26,6 +26,27 @@ class WordPairs(models.Func):
     output_field = django.contrib.postgres.search.SearchVectorField()
 
 
+# Also what migration 0013 re-creates on reversal and 0016 creates again.
+WORD_PAIRS = """
+CREATE FUNCTION public.article_word_pairs(v tsvector) RETURNS tsvector
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
+    -- About 1 ms an article: the planner must not choose to compute it per row to save an
+    -- index scan (ArticleQuerySet.matching).
+    COST 10000
+    RETURN (
+        SELECT coalesce(array_to_tsvector(array_agg(word || '_' || next_word)), ''::tsvector)
+        FROM (
+            SELECT lexeme AS word, position,
+                   lead(lexeme) OVER by_position AS next_word,
+                   lead(position) OVER by_position AS next_position
+            FROM unnest(v) AS entry, unnest(entry.positions) AS position
+            WINDOW by_position AS (ORDER BY position)
+        ) AS adjacent
+        WHERE next_position = position + 1
+    );
+"""
+
+
 class Migration(migrations.Migration):
     dependencies = [
         ("articles", "0009_facet_kinds_delta"),
@@ -34,24 +55,7 @@ class Migration(migrations.Migration):
     operations = [
         BtreeGinExtension(),
         migrations.RunSQL(
-            sql="""
-            CREATE FUNCTION public.article_word_pairs(v tsvector) RETURNS tsvector
-                LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
-                -- About 1 ms an article: the planner must not choose to compute it per row to save an
-                -- index scan (ArticleQuerySet.matching).
-                COST 10000
-                RETURN (
-                    SELECT coalesce(array_to_tsvector(array_agg(word || '_' || next_word)), ''::tsvector)
-                    FROM (
-                        SELECT lexeme AS word, position,
-                               lead(lexeme) OVER by_position AS next_word,
-                               lead(position) OVER by_position AS next_position
-                        FROM unnest(v) AS entry, unnest(entry.positions) AS position
-                        WINDOW by_position AS (ORDER BY position)
-                    ) AS adjacent
-                    WHERE next_position = position + 1
-                );
-            """,
+            sql=WORD_PAIRS,
             reverse_sql="DROP FUNCTION public.article_word_pairs(tsvector);",
         ),
         migrations.AddIndex(

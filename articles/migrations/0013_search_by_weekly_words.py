@@ -11,10 +11,11 @@ one a few lookups. The plain index of words is back for what is read at once (ra
 The two indexes of 0010 are dropped if they exist: the benchmark clusters load without them.
 """
 
-import django.contrib.postgres.indexes
-from django.db import migrations
+from importlib import import_module
 
+import django.contrib.postgres.indexes
 from django.contrib.postgres.search import SearchVectorField
+from django.db import migrations
 from django.db.models import Func
 
 
@@ -25,21 +26,20 @@ class WeeklyWordsOf(Func):
     output_field = SearchVectorField()
 
 
-WORD_PAIRS = """
-CREATE FUNCTION public.article_word_pairs(v tsvector) RETURNS tsvector
-    LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
+WORD_PAIRS = import_module("articles.migrations.0010_search_by_date_and_word_pairs").WORD_PAIRS
+
+# Also what migration 0019 re-creates on reversal.
+WEEKLY_WORDS = """
+CREATE FUNCTION public.article_weekly_words(v tsvector, day date) RETURNS tsvector
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    -- Weeks since Monday 1 January 1900 (articles.tsquery.week_of), 'u' for the undated.
+    -- Costly for a row (~0.1 ms): the planner must look it up in its index, never
+    -- compute it per row.
     COST 10000
-    RETURN (
-        SELECT coalesce(array_to_tsvector(array_agg(word || '_' || next_word)), ''::tsvector)
-        FROM (
-            SELECT lexeme AS word, position,
-                   lead(lexeme) OVER by_position AS next_word,
-                   lead(position) OVER by_position AS next_position
-            FROM unnest(v) AS entry, unnest(entry.positions) AS position
-            WINDOW by_position AS (ORDER BY position)
-        ) AS adjacent
-        WHERE next_position = position + 1
-    );
+    RETURN array_to_tsvector(ARRAY(
+        SELECT coalesce(((day - DATE '1900-01-01') / 7)::text, 'u') || '_' || word
+        FROM unnest(tsvector_to_array(v)) AS word
+    ));
 """
 
 
@@ -70,18 +70,7 @@ class Migration(migrations.Migration):
             ],
         ),
         migrations.RunSQL(
-            sql="""
-            CREATE FUNCTION public.article_weekly_words(v tsvector, day date) RETURNS tsvector
-                LANGUAGE sql IMMUTABLE PARALLEL SAFE
-                -- Weeks since Monday 1 January 1900 (articles.tsquery.week_of), 'u' for the undated.
-                -- Costly for a row (~0.1 ms): the planner must look it up in its index, never
-                -- compute it per row.
-                COST 10000
-                RETURN array_to_tsvector(ARRAY(
-                    SELECT coalesce(((day - DATE '1900-01-01') / 7)::text, 'u') || '_' || word
-                    FROM unnest(tsvector_to_array(v)) AS word
-                ));
-            """,
+            sql=WEEKLY_WORDS,
             reverse_sql="DROP FUNCTION public.article_weekly_words(tsvector, date);",
         ),
         migrations.RunSQL(

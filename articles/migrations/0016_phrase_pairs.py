@@ -13,8 +13,8 @@ from django.db import migrations
 
 import articles.models
 
-# The function migration 0013 dropped with the index of pairs by date; back for a plain index of pairs.
-WORD_PAIRS = import_module("articles.migrations.0013_search_by_weekly_words").WORD_PAIRS
+# The function of 0010, which 0013 dropped with the index of pairs by date; back for a plain index of pairs.
+WORD_PAIRS = import_module("articles.migrations.0010_search_by_date_and_word_pairs").WORD_PAIRS
 
 
 class Migration(migrations.Migration):

@@ -7,6 +7,8 @@ also holds its articles' level, province, period kind and source as lexemes ('65
 a chosen filter is one more term of each week's query (articles.tsquery.filter_term).
 """
 
+from importlib import import_module
+
 import django.contrib.postgres.indexes
 from django.db import migrations
 
@@ -33,14 +35,7 @@ CREATE FUNCTION public.article_weekly_words(
 """
 
 
-WEEKLY_WORDS = """
-CREATE FUNCTION public.article_weekly_words(v tsvector, day date) RETURNS tsvector
-    LANGUAGE sql IMMUTABLE PARALLEL SAFE COST 10000
-    RETURN array_to_tsvector(ARRAY(
-        SELECT coalesce(((day - DATE '1900-01-01') / 7)::text, 'u') || '_' || word
-        FROM unnest(tsvector_to_array(v)) AS word
-    ));
-"""
+WEEKLY_WORDS = import_module("articles.migrations.0013_search_by_weekly_words").WEEKLY_WORDS
 
 
 class Migration(migrations.Migration):
