@@ -74,22 +74,54 @@ def precomputed_count(chosen):
     None when the counts cannot answer."""
     if len(chosen) > 2 or not set(chosen) <= set(DIMENSIONS):
         return None
-    # The triggers store a pair with the dimensions in order, the single values after ''.
-    pairs = [("", "")] * (2 - len(chosen)) + sorted((d, str(getattr(v, "pk", v))) for d, v in chosen.items())
-    rows = _rows("dim_a = %s AND value_a = %s AND dim_b = %s AND value_b = %s", [*pairs[0], *pairs[1]])
-    return rows[0][-1] if rows else 0
+    key = _key(chosen)
+    return _counts([key])[key]
 
 
 def precomputed_bound(chosen):
     """At most how many articles have all the `chosen` values of the kept dimensions (the smallest
     count of any one or two of them), or None if none is kept."""
+    keys = _bound_keys(chosen)
+    return min(_counts(keys).values()) if keys else None
+
+
+def precomputed_share(chosen):
+    """At most what share of the archive has all the `chosen` values of the kept dimensions (the
+    bound over the number of articles), or None if none is kept or the archive is empty; one query."""
+    keys = _bound_keys(chosen)
+    if not keys:
+        return None
+    counts = _counts([*keys, _key({})])
+    total = counts.pop(_key({}))
+    return min(counts.values()) / total if total else None
+
+
+def _bound_keys(chosen):
+    """The keys of the counts of each two of the chosen kept dimensions, or of each one if only one."""
     kept = {name: value for name, value in chosen.items() if name in DIMENSIONS}
     names = sorted(kept)
-    counts = [
-        precomputed_count({a: kept[a], b: kept[b]}) for i, a in enumerate(names) for b in names[i + 1 :]
-    ]
-    counts = counts or [precomputed_count({a: kept[a]}) for a in names]
-    return min(counts, default=None)
+    keys = [_key({a: kept[a], b: kept[b]}) for i, a in enumerate(names) for b in names[i + 1 :]]
+    return keys or [_key({name: kept[name]}) for name in names]
+
+
+def _key(chosen):
+    """The key of a count of articles_facetcount: the triggers store a pair with the dimensions in
+    order, the single values after ('', ''), the whole archive as ('', '', '', '')."""
+    pairs = [("", "")] * (2 - len(chosen)) + sorted((d, str(getattr(v, "pk", v))) for d, v in chosen.items())
+    return (*pairs[0], *pairs[1])
+
+
+def _counts(keys):
+    """{key: articles} for each key, 0 for those not counted; one query."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT dim_a, value_a, dim_b, value_b, articles FROM articles_facetcount "
+            "WHERE (dim_a, value_a, dim_b, value_b) IN "
+            "(SELECT * FROM unnest(%s::text[], %s::text[], %s::text[], %s::text[]))",
+            [list(column) for column in zip(*keys, strict=True)],
+        )
+        found = {tuple(row[:4]): row[4] for row in cursor.fetchall()}
+    return {key: found.get(key, 0) for key in keys}
 
 
 def _rows(where, params=()):

@@ -15,7 +15,7 @@ from django.db.models import Count, F, Q
 from django.utils.translation import gettext_lazy as _
 
 from . import tsquery
-from .facets import precomputed_bound, precomputed_count, precomputed_facets
+from .facets import precomputed_bound, precomputed_count, precomputed_facets, precomputed_share
 from .highlight import HEADLINE_MARKS
 from .models import (
     AdministrativeUnit,
@@ -338,8 +338,23 @@ class ArticleFilter(filters.FilterSet):
 
     def _search_hints(self, left_out):
         """What a search over the articles the filters but `left_out` leave tells the index of words by
-        week (ArticleQuerySet.newest_matches): the days they allow and the filter terms it holds."""
-        return {"within": self._days_within(left_out), "terms": self._index_terms(left_out)}
+        week (ArticleQuerySet.newest_matches): the days they allow, the filter terms it holds, and at
+        most what share of the archive they leave."""
+        return {
+            "within": self._days_within(left_out),
+            "terms": self._index_terms(left_out),
+            "share": self._share(left_out),
+        }
+
+    def _share(self, left_out):
+        """At most what share of the archive the chosen filters but `left_out` (and the search) leave,
+        from the kept counts (articles.facets); 1 when they do not say."""
+        shares = self.__dict__.setdefault("_shares", {})
+        if left_out not in shares:
+            chosen = {name: value for name, value in self.chosen().items() if name not in (*left_out, "q")}
+            share = precomputed_share(chosen)
+            shares[left_out] = 1.0 if share is None else min(1.0, share)
+        return shares[left_out]
 
     def _index_terms(self, left_out):
         """The lexemes of the chosen filters the index of words by week holds (WeeklyWords.FILTERS),

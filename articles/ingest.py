@@ -315,6 +315,8 @@ def _write(pending: list[_Pending], *, user, is_demo) -> list[Article]:
     meetings, appearances, indicators = [], [], []
     for article, p in zip(articles, pending, strict=True):
         rows = new_rows(article, p.extraction, linker, Kept())
+        # As the triggers would set them from the meetings (migration 0020): the row is written once.
+        article.kinds = sorted({meeting.kind for meeting in rows[0]})
         meetings += rows[0]
         appearances += rows[1]
         indicators += rows[2]

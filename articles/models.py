@@ -17,7 +17,7 @@ from django.contrib.postgres.search import (
 )
 from django.core.exceptions import EmptyResultSet
 from django.db import connections, models
-from django.db.models import BooleanField, Count, Exists, F, Func, Max, Min, OuterRef, Q, Value
+from django.db.models import BooleanField, Count, F, Func, Max, Min, Q, Value
 from django.db.models.functions import ExtractMonth, Lower, TruncMonth
 from django.db.models.lookups import Lookup
 from django.urls import reverse
@@ -46,14 +46,20 @@ UNDATED = dt.date(1, 1, 1)
 
 class WeeklyWords(Func):
     """An article's lexemes, each prefixed with the week it is dated ('1303_tinh', articles.tsquery),
-    and, with the same prefix, its values of the filters a row holds ('1303_~level:town'): the
-    function of migrations 0013 and 0019. Indexed, the matches of a few weeks are a lookup of those
+    and, with the same prefix, its values of the filters a row holds ('1303_~level:town',
+    '1303_~kind:sơ kết'): the function of migrations 0013, 0019 and 0020. Indexed, the matches of a few weeks are a lookup of those
     weeks' own lexemes, and a filter one more of them: the newest matches cost what they hold, not
     what the archive holds."""
 
-    # The filters in the index, by the name of their field: the function reads them in this order.
-    FILTERS = ("level", "province", "period_kind", "source")
-    COLUMNS = ("search", "date", *FILTERS)
+    # The filters in the index and the columns holding their values, in the order the function reads them.
+    FILTERS = {
+        "level": "level",
+        "province": "province",
+        "period_kind": "period_kind",
+        "source": "source",
+        "kind": "kinds",
+    }
+    COLUMNS = ("search", "date", *FILTERS.values())
 
     function = "article_weekly_words"
     output_field = SearchVectorField()
@@ -272,6 +278,10 @@ class FacetQuerySet(models.QuerySet):
     def in_month(self, year, month):
         return self.filter(date__year=year, date__month=month)
 
+    def with_meeting_kind(self, kind):
+        """Articles reporting a meeting of this kind: their kinds, a column kept by triggers."""
+        return self.filter(kinds__contains=[kind])
+
     def reported_within(self, start, end):
         """Articles reporting on a period inside [start, end]: "tháng 11/2023" finds the November
         reports, even those held on 1 December, and not the yearly ones."""
@@ -306,7 +316,14 @@ class FacetQuerySet(models.QuerySet):
 
 class ArticleQuerySet(FacetQuerySet):
     def search(
-        self, query, marks=("<mark>", "</mark>"), limit=SEARCH_LIMIT, found=None, within=None, terms=()
+        self,
+        query,
+        marks=("<mark>", "</mark>"),
+        limit=SEARCH_LIMIT,
+        found=None,
+        within=None,
+        terms=(),
+        share=1.0,
     ):
         """Full-text search, accent-insensitive, phrases in quotes, ranked, with a highlighted snippet:
         the newest `limit` matches, so a result never holds more than `limit` articles.
@@ -314,10 +331,10 @@ class ArticleQuerySet(FacetQuerySet):
         The snippet is raw body text with `marks` around the matches: pages pass private markers
         and escape it with articles.highlight.headline_html, since the body is not HTML. `found`, a
         dict kept for one request, remembers the matches of each search over the same filters (a
-        page and its facet counts ask twice). `within`, `terms`: see newest_matches.
+        page and its facet counts ask twice). `within`, `terms`, `share`: see newest_matches.
         """
         matching = websearch(query)
-        matches = self.search_matches(query, limit, found, within, terms)
+        matches = self.search_matches(query, limit, found, within, terms, share)
         return (
             # An array, not a list: Django would resolve a list's 1,000 values one by one.
             self.filter(pk__any=array("q", matches))
@@ -336,7 +353,7 @@ class ArticleQuerySet(FacetQuerySet):
             )
         )
 
-    def search_matches(self, query, limit=SEARCH_LIMIT, found=None, within=None, terms=()):
+    def search_matches(self, query, limit=SEARCH_LIMIT, found=None, within=None, terms=(), share=1.0):
         """The ids search() lists: newest_matches, remembered in `found` (a dict kept for one request)
         for each query over the same articles, as a page, its count and its facet counts all ask."""
         found = {} if found is None else found
@@ -345,27 +362,31 @@ class ArticleQuerySet(FacetQuerySet):
         except EmptyResultSet:
             key = (query, limit, within, tuple(terms), None)
         if key not in found:
-            found[key] = self.newest_matches(query, limit, within, terms, memo=found)
+            found[key] = self.newest_matches(query, limit, within, terms, memo=found, share=share)
         return found[key]
 
-    def newest_matches(self, query, limit, within=None, terms=(), memo=None):
+    def newest_matches(self, query, limit, within=None, terms=(), memo=None, share=1.0):
         """Ids of the newest `limit` articles matching the websearch `query`, newest first. `within`:
         the first and last day the articles' filters allow (a year chosen), if any; `terms`: the
         lexemes of the filters these articles pass that the index of words by week holds
         (tsquery.filter_term), which it then answers with the words; `memo`: a dict kept for one
         request, where the count of a query's rare words or pairs over the whole archive is kept for
-        its other searches (a page's facets search again without each chosen filter).
+        its other searches (a page's facets search again without each chosen filter); `share`: at most
+        what share of the archive the articles' filters leave (from the kept counts, articles.facets),
+        by which the matches the weeks read are scaled up to what the whole archive holds.
 
         Matches are read window by window, the newest weeks first, each window from the index of words
         by week (WeeklyWords): a window costs what its matches cost, whatever the size of the archive,
         and a window without a match costs a few index lookups. The weeks run from the newest to the
         oldest article, within the days `within` if given, the undated last (unless `within`). The
-        first window is as many weeks as hold 2 × `limit` articles on average; the share of matches in
+        first window is as many weeks as hold 2 × `limit` of the articles `share` leaves on average; the share of matches in
         a window sizes the next, and a window without one doubles ("huyện ủy": no district after July
-        2025) unless the words are in few articles (at most 3 × `limit`): those are read at once from the
-        index of words (article_search_gin). A quoted phrase the weeks read show to be rare is read from
+        2025) unless the words are in few articles (at most 3 × `limit`, as the matches read and `share`
+        suggest, then counted): those are read at once from the index of words (article_search_gin). A quoted phrase the weeks read show to be rare is read from
         the index of pairs of adjacent words (WordPairs) if few articles hold its pairs.
         """
+        if not share:
+            return []  # the filters leave no article
         text, newest, oldest, per_week = self._search_start(query)
         if within and newest:
             newest, oldest = min(newest, within[1]), max(oldest, within[0])
@@ -385,14 +406,15 @@ class ArticleQuerySet(FacetQuerySet):
             return []
         every, exact, tried = len(weeks), words == tree, False
         found = []  # (day, id) of the matches read so far
-        window = math.ceil(2 * limit / per_week)
+        window = math.ceil(2 * limit / (per_week * share))
         while weeks:
             read, weeks = weeks[:window], weeks[window:]
             new = self._in_weeks(query, tree, words, read, terms)
             found += new
             if len(found) >= limit or not weeks:
                 break
-            if not tried and (pairs or exact) and len(found) * every / (every - len(weeks)) <= 3 * limit:
+            seen = len(found) * every / (every - len(weeks))  # matches the weeks to read hold, at this rate
+            if not tried and (pairs or exact) and seen <= 3 * limit * share:
                 # Rare, the weeks read say: tried once, all its matches at once if few articles hold
                 # its words (a query of words only), or its pairs of adjacent words (a phrase: "Côn
                 # Đảo", two syllables most articles hold, a pair in one in a thousand). An exclusion
@@ -467,10 +489,6 @@ class ArticleQuerySet(FacetQuerySet):
 
     def for_province(self, unit):
         return self.filter(province=unit)
-
-    def with_meeting_kind(self, kind):
-        # EXISTS rather than a join, so an article with two meetings of one kind is listed once.
-        return self.filter(Exists(Meeting.objects.filter(article=OuterRef("pk"), kind=kind)))
 
     def month_counts(self):
         """(month, count) rows, newest first: the calendars and the home page's months."""
@@ -552,6 +570,9 @@ class Article(models.Model):
     ingested_at = models.DateTimeField(_("thời điểm nhập"), default=timezone.now)
     updated_at = models.DateTimeField(_("cập nhật"), auto_now=True)
     is_demo = models.BooleanField(_("dữ liệu mẫu"), default=False)
+    # The kinds of its meetings, distinct: the write path sets them with the article, triggers keep them
+    # as its meetings change (migration 0020), so a search finds them in the index of words by week.
+    kinds = ArrayField(models.CharField(max_length=10), default=list, editable=False)
     corrected = ArrayField(
         models.CharField(max_length=20),
         verbose_name=_("trường đã hiệu đính"),
@@ -684,11 +705,6 @@ class Meeting(models.Model):
         return f"{self.get_kind_display()} · {self.organ}"
 
 
-class FacetRowQuerySet(FacetQuerySet):
-    def with_meeting_kind(self, kind):
-        return self.filter(kinds__contains=[kind])
-
-
 class FacetRow(models.Model):
     """An article's facet values in a narrow row, kept by triggers (migration 0014): the article list
     counts the options of its facets here, where a hundred rows share a page that holds a few
@@ -723,7 +739,7 @@ class FacetRow(models.Model):
     period_end = models.DateField(null=True)
     kinds = ArrayField(models.CharField(max_length=10), default=list)
 
-    objects = FacetRowQuerySet.as_manager()
+    objects = FacetQuerySet.as_manager()
 
     class Meta:
         # One index per filter, combined by bitmaps to count, or read newest first for a list's page

@@ -76,8 +76,8 @@ def test_weeks_are_counted_as_the_index_counts_them(db):
 def test_the_index_function_prefixes_every_lexeme_with_its_week(db):
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT article_weekly_words(to_tsvector('simple', 'b a b'), DATE '1900-01-08', '', NULL, '', NULL)::text, "
-            "article_weekly_words(to_tsvector('simple', 'a'), NULL, '', NULL, '', NULL)::text"
+            "SELECT article_weekly_words(to_tsvector('simple', 'b a b'), DATE '1900-01-08', '', NULL, '', NULL, '{}')::text, "
+            "article_weekly_words(to_tsvector('simple', 'a'), NULL, '', NULL, '', NULL, '{}')::text"
         )
         assert cursor.fetchone() == (
             "'1_a' '1_b' '1_~level:' '1_~period_kind:'",
@@ -119,6 +119,6 @@ def test_filters_are_one_more_term_of_each_week(db):
 def test_the_index_function_holds_the_filters_of_the_row_in_its_week(db):
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT article_weekly_words(to_tsvector('simple', 'a'), DATE '1900-01-08', 'town', 12, '', NULL)::text"
+            "SELECT article_weekly_words(to_tsvector('simple', 'a'), DATE '1900-01-08', 'town', 12, '', NULL, '{}')::text"
         )
         assert cursor.fetchone()[0] == "'1_a' '1_~level:town' '1_~period_kind:' '1_~province:12'"
