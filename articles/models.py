@@ -47,9 +47,9 @@ UNDATED = dt.date(1, 1, 1)
 class WeeklyWords(Func):
     """An article's lexemes, each prefixed with the week it is dated ('1303_tinh', articles.tsquery),
     and, with the same prefix, its values of the filters a row holds ('1303_~level:town',
-    '1303_~kind:sơ kết'): the function of migrations 0013, 0019 and 0020. Indexed, the matches of a few weeks are a lookup of those
-    weeks' own lexemes, and a filter one more of them: the newest matches cost what they hold, not
-    what the archive holds."""
+    '1303_~kind:sơ kết'): the function of migrations 0013, 0019 and 0021. Indexed, the matches of a
+    few weeks are a lookup of those weeks' own lexemes, and a filter one more of them: the newest
+    matches cost what they hold, not what the archive holds."""
 
     # The filters in the index and the columns holding their values, in the order the function reads them.
     FILTERS = {

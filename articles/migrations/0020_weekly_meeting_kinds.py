@@ -12,36 +12,16 @@ meetings are the truth: articles_articlekinds (kept by the triggers of migration
 to the article when they differ as sets, and an UPDATE of an article writing other kinds (a form read
 before its meetings changed) gets those of articles_articlekinds instead.
 
-Filling the column updates every article: the GIN indexes are dropped first and built again after, and
-the article triggers (facet counts, facet rows: neither reads the kinds of the row) are off meanwhile.
+Filling the column updates every article: the GIN indexes are dropped first, and built again by
+migration 0021, once this one has committed (built in the same transaction, they would also hold every
+row's version before the update: twice the size). The article triggers (facet counts, facet rows:
+neither reads the kinds of the row) are off meanwhile.
 """
 
 from importlib import import_module
 
 import django.contrib.postgres.fields
-import django.contrib.postgres.indexes
 from django.db import migrations, models
-
-import articles.models
-
-WEEKLY_KINDS = """
-CREATE FUNCTION public.article_weekly_words(
-    v tsvector, day date, level text, province bigint, period_kind text, source bigint, kinds text[]
-) RETURNS tsvector
-    LANGUAGE sql IMMUTABLE PARALLEL SAFE
-    -- Weeks since Monday 1 January 1900 (articles.tsquery.week_of), 'u' for the undated. Costly for a
-    -- row: the planner must look it up in its index, never compute it per row.
-    COST 10000
-    RETURN array_to_tsvector(ARRAY(
-        SELECT coalesce(((day - DATE '1900-01-01') / 7)::text, 'u') || '_' || word
-        FROM unnest(
-            tsvector_to_array(v) || array_remove(ARRAY[
-                '~level:' || level, '~province:' || province,
-                '~period_kind:' || period_kind, '~source:' || source
-            ], NULL) || ARRAY(SELECT '~kind:' || kind FROM unnest(kinds) AS kind)
-        ) AS word
-    ));
-"""
 
 KINDS_TRIGGERS = """
 CREATE FUNCTION articles_article_kinds() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -88,11 +68,6 @@ ALTER TABLE articles_article ENABLE TRIGGER USER;
 
 WEEKLY_TERMS = import_module("articles.migrations.0019_weekly_filter_terms").WEEKLY_TERMS
 
-SEARCH_GIN = django.contrib.postgres.indexes.GinIndex(fields=["search"], name="article_search_gin")
-PAIRS_GIN = django.contrib.postgres.indexes.GinIndex(
-    articles.models.WordPairs("search"), name="article_pairs_gin"
-)
-
 
 class Migration(migrations.Migration):
     dependencies = [
@@ -103,6 +78,10 @@ class Migration(migrations.Migration):
         migrations.RemoveIndex(model_name="article", name="article_weekly_terms_gin"),
         migrations.RemoveIndex(model_name="article", name="article_search_gin"),
         migrations.RemoveIndex(model_name="article", name="article_pairs_gin"),
+        migrations.RunSQL(
+            sql="DROP FUNCTION public.article_weekly_words(tsvector, date, text, bigint, text, bigint);",
+            reverse_sql=WEEKLY_TERMS,
+        ),
         migrations.AddField(
             model_name="article",
             name="kinds",
@@ -112,24 +91,4 @@ class Migration(migrations.Migration):
         ),
         migrations.RunSQL(sql=BACKFILL, reverse_sql=migrations.RunSQL.noop),
         migrations.RunSQL(sql=KINDS_TRIGGERS, reverse_sql=DROP_KINDS_TRIGGERS),
-        migrations.RunSQL(
-            sql="DROP FUNCTION public.article_weekly_words(tsvector, date, text, bigint, text, bigint);",
-            reverse_sql=WEEKLY_TERMS,
-        ),
-        migrations.RunSQL(
-            sql=WEEKLY_KINDS,
-            reverse_sql="DROP FUNCTION public.article_weekly_words(tsvector, date, text, bigint, text, bigint, text[]);",
-        ),
-        migrations.AddIndex(model_name="article", index=SEARCH_GIN),
-        migrations.AddIndex(model_name="article", index=PAIRS_GIN),
-        migrations.AddIndex(
-            model_name="article",
-            index=django.contrib.postgres.indexes.GinIndex(
-                articles.models.WeeklyWords(
-                    "search", "date", "level", "province", "period_kind", "source", "kinds"
-                ),
-                name="article_weekly_terms_gin",
-            ),
-        ),
-        migrations.RunSQL(sql="ANALYZE articles_article;", reverse_sql=migrations.RunSQL.noop),
     ]
