@@ -75,10 +75,16 @@ def _operand(tokens):
 
 
 def words(node):
-    """What every match of `node` holds, as a tree of words joined by "and" and "or": phrases become
-        their words, negations and weights are dropped: when the result is `node` itself, the index
-    answers the query exactly. None when a match need hold no word at all ("-tỉnh")."""
+    """What every match of `node` holds, and lacks, as a tree of words joined by "and" and "or": phrases
+    become their words, weights are dropped, and a "-word" is kept only beside words a match holds (the
+    index then tells which of the articles holding those lack it). When the result is `node` itself,
+    the index answers the query exactly. None when a match need hold no word at all ("-tỉnh")."""
     kind = node[0]
+    if kind == "and":
+        for excluded, other in ((node[2], node[1]), (node[1], node[2])):
+            if excluded[0] == "not" and excluded[1][0] == "word" and _plain(excluded[1][1]):
+                held = words(other)
+                return None if held is None else ("and", held, excluded)
     if kind == "word":
         # The index has no weights: 'tinh':A is looked up as 'tinh' (a prefix stays one).
         lexeme, _sep, marks = node[1].rpartition("'")
@@ -135,5 +141,7 @@ def _plain(token):
 def _render(node, prefix):
     if node[0] == "word":
         return f"'{prefix}{node[1][1:]}"
+    if node[0] == "not":
+        return f"!{_render(node[1], prefix)}"
     operator = " & " if node[0] == "and" else " | "
     return f"({_render(node[1], prefix)}{operator}{_render(node[2], prefix)})"

@@ -105,7 +105,7 @@ def test_a_common_phrase_is_found_by_its_words_then_tested_on_those_articles(db,
     plan = plans[0]
     assert "article_weekly_terms_gin" in plan
     [condition] = [line for line in index_conditions(plan) if "Index Cond" in line]
-    assert "_bi'' &" in condition and "pho" not in condition, condition
+    assert "_bi'' &" in condition and "!''" in condition and "_pho''" in condition, condition
     assert "article_matches(search" in plan
 
 
@@ -152,6 +152,20 @@ def test_a_query_of_only_excluded_words_lists_the_newest_articles_without_them(d
     make_article(body="Tỉnh ủy giao ban.", date=dt.date(2024, 5, 3))
 
     assert Article.objects.newest_matches("-tỉnh", limit=5) == [without[1].pk, without[0].pk]
+
+
+def test_an_excluded_word_beside_words_is_answered_by_the_index_alone(db):
+    kept = [
+        make_article(title="Tin", body="Thành ủy giao ban.", date=dt.date(2024, 5, day)) for day in (1, 3)
+    ]
+    make_article(title="Tin", body="Thành ủy và Tỉnh ủy giao ban.", date=dt.date(2024, 5, 2))
+
+    with CaptureQueriesContext(connection) as context:
+        found = Article.objects.newest_matches("thành ủy -tỉnh", limit=5)
+
+    assert found == [kept[1].pk, kept[0].pk]
+    assert not any("article_matches(" in q["sql"] for q in context.captured_queries)
+    assert any("!''" in q["sql"] and "_tinh''" in q["sql"] for q in context.captured_queries)
 
 
 def test_a_query_without_a_word_matches_nothing(db):
