@@ -31,6 +31,9 @@ SEARCH_CONFIG = "vi_unaccent"
 # A search reads at most this many matches, the newest: counting, ranking and the facets then cost the
 # same for "tỉnh ủy" (most of the archive) as for a rare word (docs/PERFORMANCE.md).
 SEARCH_LIMIT = 1000
+# A search's first weeks are those of at most this many newest articles, whose dates are read (from an
+# index) to find them: more, and their average per week is used instead.
+DEPTH_READ = 50_000
 
 
 class Unaccent(Func):
@@ -46,10 +49,11 @@ UNDATED = dt.date(1, 1, 1)
 
 class WeeklyWords(Func):
     """An article's lexemes, each prefixed with the week it is dated ('1303_tinh', articles.tsquery),
-    and, with the same prefix, its values of the filters a row holds ('1303_~level:town',
-    '1303_~kind:sơ kết'): the function of migrations 0013, 0019 and 0021. Indexed, the matches of a
-    few weeks are a lookup of those weeks' own lexemes, and a filter one more of them: the newest
-    matches cost what they hold, not what the archive holds."""
+    and, with the same prefix, its pairs of adjacent words ('1303_con_dao') and its values of the
+    filters a row holds ('1303_~level:town', '1303_~kind:sơ kết'): the function of migrations 0013,
+    0019, 0021 and 0022. Indexed, the matches of a few weeks are a lookup of those weeks' own lexemes,
+    and a filter or a phrase's pair one more of them: the newest matches cost what they hold, not what
+    the archive holds."""
 
     # The filters in the index and the columns holding their values, in the order the function reads them.
     FILTERS = {
@@ -62,15 +66,6 @@ class WeeklyWords(Func):
     COLUMNS = ("search", "date", *FILTERS.values())
 
     function = "article_weekly_words"
-    output_field = SearchVectorField()
-
-
-class WordPairs(Func):
-    """Each two adjacent words of a search vector as one lexeme ('con_dao'), the function of migration
-    0016. Indexed, a quoted phrase of common syllables ("Côn Đảo") is looked up by its pairs instead of
-    testing every article holding its words."""
-
-    function = "article_word_pairs"
     output_field = SearchVectorField()
 
 
@@ -106,15 +101,6 @@ class AnyOf(Lookup):
 def websearch(query):
     """The tsquery of what a reader types: words, "quoted phrases", "or", "-word"."""
     return SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
-
-
-class TsQuery(SearchQuery):
-    """A tsquery written out ("'1303_tinh' & '1303_uy'"), not parsed: the weekly lexemes must not go
-    through a text-search parser, which would split them at the underscore."""
-
-    def as_sql(self, compiler, connection, **extra_context):
-        sql, params = compiler.compile(self.source_expressions[-1])
-        return f"{sql}::tsquery", params
 
 
 class Level(models.TextChoices):
@@ -370,24 +356,27 @@ class ArticleQuerySet(FacetQuerySet):
         the first and last day the articles' filters allow (a year chosen), if any; `terms`: the
         lexemes of the filters these articles pass that the index of words by week holds
         (tsquery.filter_term), which it then answers with the words; `memo`: a dict kept for one
-        request, where the count of a query's rare words or pairs over the whole archive is kept for
-        its other searches (a page's facets search again without each chosen filter); `share`: at most
-        what share of the archive the articles' filters leave (from the kept counts, articles.facets),
-        by which the matches the weeks read are scaled up to what the whole archive holds.
+        request, where the count of a query's rare words over the whole archive is kept for its other
+        searches (a page's facets search again without each chosen filter); `share`: at most what
+        share of the archive the articles' filters leave (from the kept counts, articles.facets).
 
         Matches are read window by window, the newest weeks first, each window from the index of words
-        by week (WeeklyWords): a window costs what its matches cost, whatever the size of the archive,
-        and a window without a match costs a few index lookups. The weeks run from the newest to the
-        oldest article, within the days `within` if given, the undated last (unless `within`). The
-        first window is as many weeks as hold 2 × `limit` of the articles `share` leaves on average; the share of matches in
-        a window sizes the next, and a window without one doubles ("huyện ủy": no district after July
-        2025) unless the words are in few articles (at most 3 × `limit`, as the matches read and `share`
-        suggest, then counted): those are read at once from the index of words (article_search_gin). A quoted phrase the weeks read show to be rare is read from
-        the index of pairs of adjacent words (WordPairs) if few articles hold its pairs.
+        by week (WeeklyWords), which also holds each week's pairs of adjacent words ('con_dao'): a
+        quoted phrase is looked up by its words and pairs, then tested on the few articles holding
+        them. A window costs what its matches cost, whatever the size of the archive, and a window
+        without a match costs a few index lookups. The weeks run from the newest to the oldest
+        article, within the days `within` if given, the undated last (unless `within`). The first
+        window is as many weeks as should hold 2 × `limit` of the articles the filters leave (`share`
+        of the archive; counted by the dates of the newest articles when that is cheap). The share of
+        matches in a window sizes the next, at most four times as long; a window without one doubles
+        ("huyện ủy": no district after July 2025). A query of words alone, without filters the index
+        answers, that the weeks read show to be rare (at most 3 × `limit` matches) is counted and, if
+        it is, read at once from the index of words (article_search_gin).
         """
         if not share:
             return []  # the filters leave no article
-        text, newest, oldest, per_week = self._search_start(query)
+        depth = 2 * limit / share  # how many of the newest articles hold 2 × `limit` of those filtered
+        text, newest, oldest, total, deepest = self._search_start(query, depth)
         if within and newest:
             newest, oldest = min(newest, within[1]), max(oldest, within[0])
         tree = tsquery.parse(text)
@@ -397,7 +386,6 @@ class ArticleQuerySet(FacetQuerySet):
         if words is None:  # only "-word"s: the newest articles lacking them
             ordered = self.filter(search=websearch(query)).order_by(*self.model._meta.ordering)
             return list(ordered.values_list("pk", flat=True)[:limit])
-        pairs = tsquery.pairs(tree)
         dated = newest is not None and newest >= oldest  # a year chosen may hold no article
         weeks = list(range(tsquery.week_of(newest), tsquery.week_of(oldest) - 1, -1)) if dated else []
         if not within:
@@ -405,47 +393,50 @@ class ArticleQuerySet(FacetQuerySet):
         if not weeks:
             return []
         every, exact, tried = len(weeks), words == tree, False
+        if deepest and not within:
+            window = tsquery.week_of(newest) - tsquery.week_of(deepest) + 1
+        else:
+            # The articles the filters leave, spread over the weeks to read (a year's, if chosen).
+            weeks_held = every if within else self._weeks_between(newest, oldest)
+            window = math.ceil(2 * limit / max(share * (total or 1) / weeks_held, 1e-9))
+        index_terms = (*terms, *tsquery.pairs(tree))
         found = []  # (day, id) of the matches read so far
-        window = math.ceil(2 * limit / (per_week * share))
         while weeks:
             read, weeks = weeks[:window], weeks[window:]
-            new = self._in_weeks(query, tree, words, read, terms)
+            new = self._in_weeks(query, tree, words, read, index_terms)
             found += new
             if len(found) >= limit or not weeks:
                 break
             seen = len(found) * every / (every - len(weeks))  # matches the weeks to read hold, at this rate
-            if not tried and (pairs or exact) and seen <= 3 * limit * share:
+            if not tried and exact and not terms and not within and seen <= 3 * limit * share:
                 # Rare, the weeks read say: tried once, all its matches at once if few articles hold
-                # its words (a query of words only), or its pairs of adjacent words (a phrase: "Côn
-                # Đảo", two syllables most articles hold, a pair in one in a thousand). An exclusion
-                # may leave a small share of the articles holding the words: read by weeks.
-                # Counted over the whole archive, then filtered by id: with the filters in the same query
-                # the planner may test each article they leave instead of using the index.
-                archive = self.model._default_manager
-                if pairs:
-                    holding = archive.alias(pairs=WordPairs("search")).filter(
-                        pairs=TsQuery(" & ".join(pairs))
-                    )
-                else:
-                    holding = archive.filter(search=websearch(query))
+                # its words. Counted over the whole archive, then filtered by id: with the filters in
+                # the same query the planner may test each article they leave instead of the index.
                 memo = {} if memo is None else memo
                 if ("few", query, limit) not in memo:
+                    holding = self.model._default_manager.filter(search=websearch(query))
                     memo["few", query, limit] = self._if_few(holding, 3 * limit)
                 few = memo["few", query, limit]
                 if few is not None:
-                    found = self._tested(
-                        self.filter(pk__any=[pk for _day, pk in few]), query if pairs else None
-                    )
+                    found = self._tested(self.filter(pk__any=[pk for _day, pk in few]), None)
                     break
                 tried = True
-            window = math.ceil(1.5 * (limit - len(found)) * len(read) / len(new)) if new else 2 * window
+            # As many weeks as should hold what is missing at the rate of those read, at most four times
+            # as many: the newest weeks may not be like the others (December's yearly reports).
+            rate = math.ceil(1.5 * (limit - len(found)) * len(read) / len(new)) if new else 0
+            window = min(rate, 4 * len(read)) if new else 2 * window
         found.sort(reverse=True)
         return [pk for _day, pk in found[:limit]]
 
+    @staticmethod
+    def _weeks_between(newest, oldest):
+        return tsquery.week_of(newest) - tsquery.week_of(oldest) + 1 if newest else 1
+
     def _in_weeks(self, query, tree, words, weeks, terms=()):
         """(day, id) of these articles of the `weeks` matching `query` (UNDATED for the undated): those
-        holding its `words` (a tree of articles.tsquery) found in the index of words by week, then,
-        unless the words are the query (`tree`), tested against the query itself."""
+        holding its `words` (a tree of articles.tsquery) and the lexemes `terms` (filters, pairs of
+        words) found in the index of words by week, then, unless the words are the query (`tree`),
+        tested against the query itself."""
         holding = self.alias(weekly=WeeklyWords(*WeeklyWords.COLUMNS)).filter(
             weekly__matches_any=tsquery.weekly(words, weeks, terms)
         )
@@ -461,23 +452,26 @@ class ArticleQuerySet(FacetQuerySet):
             )
         return [(day or UNDATED, pk) for day, pk in articles.order_by().values_list("date", "pk")]
 
-    def _search_start(self, query):
+    def _search_start(self, query, depth):
         """What newest_matches starts from, in one round trip: the tsquery's text form, the newest and
-        oldest date of the archive, and its average articles per week (from its kept count,
-        articles_facetcount). Not the dates of the articles a filter leaves: their newest and oldest
-        are a walk over the whole archive when the filters leave none."""
+        oldest date of the archive, its number of articles (its kept count, articles_facetcount), and
+        the date of its `depth`-th newest article if that is at most
+        DEPTH_READ deep (an index-only scan of the dates), else None. Not the dates of the articles a
+        filter leaves: their newest and oldest are a walk over the whole archive when the filters
+        leave none."""
         with connections[self.db].cursor() as cursor:
             cursor.execute(
                 """
                 SELECT websearch_to_tsquery(%s::regconfig, %s)::text, max(date), min(date),
-                       (SELECT articles FROM articles_facetcount WHERE dim_a = '' AND dim_b = '')
+                       (SELECT articles FROM articles_facetcount WHERE dim_a = '' AND dim_b = ''),
+                       (SELECT date FROM articles_article WHERE %s ORDER BY date DESC NULLS LAST, id DESC
+                        OFFSET %s LIMIT 1)
                 FROM articles_article
                 """,
-                [SEARCH_CONFIG, query],
+                [SEARCH_CONFIG, query, depth <= DEPTH_READ, min(int(depth), DEPTH_READ)],
             )
-            text, newest, oldest, total = cursor.fetchone()
-        days = (newest - oldest).days if newest else 0
-        return text, newest, oldest, max(1, (total or 0) / (days // 7 + 1))
+            text, newest, oldest, total, deepest = cursor.fetchone()
+        return text, newest, oldest, total, deepest
 
     @staticmethod
     def _if_few(articles, most):
@@ -598,11 +592,10 @@ class Article(models.Model):
         # Undated articles last, not first as PostgreSQL's plain DESC would put them.
         ordering = [F("date").desc(nulls_last=True), "-id"]
         indexes = [
-            # Full-text search (ArticleQuerySet.newest_matches): the newest weeks by the words of each
-            # week, a rare word's every match by the words, a rare phrase's by its pairs of words.
+            # Full-text search (ArticleQuerySet.newest_matches): the newest weeks by the words, pairs of
+            # words and filters of each week, a rare word's every match by the words.
             GinIndex(WeeklyWords(*WeeklyWords.COLUMNS), name="article_weekly_terms_gin"),
             GinIndex(fields=["search"], name="article_search_gin"),
-            GinIndex(WordPairs("search"), name="article_pairs_gin"),
             # Latest articles and the month list: the default ordering, filter(date__year, date__month).
             models.Index(F("date").desc(nulls_last=True), F("id").desc(), name="article_date_idx"),
             # Browse a province by month: filter(province=..., date__range=...) in the default ordering.

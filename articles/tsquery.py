@@ -101,8 +101,8 @@ def words(node):
 
 def weekly(node, weeks, terms=()):
     """For each of the `weeks`, the tsquery text matching in the index of words by week the articles of
-    that week holding the words of `node` (a tree from words()) and the filter `terms` ("~level:town",
-    filter_term()). One query per week: a single query OR-ing the weeks would be tested whole against
+    that week holding the words of `node` (a tree from words()) and the lexemes `terms`: filters
+    ("~level:town", filter_term()) and pairs of words ("con_dao", pairs()). One query per week: a single query OR-ing the weeks would be tested whole against
     every article of every week it reads."""
     return [_render(node, f"{week}_") + "".join(f" & '{week}_{term}'" for term in terms) for week in weeks]
 
@@ -114,8 +114,8 @@ def filter_term(name, value):
 
 
 def pairs(node):
-    """The pairs of adjacent words every match of `node` holds ('con_dao', as the WordPairs index
-    writes them): those of its phrases that are not under an "or" or a "-"."""
+    """The pairs of adjacent words every match of `node` holds ('con_dao', as article_word_pairs writes
+    them for the index of words by week): those of its phrases not under an "or" or a "-"."""
     kind = node[0]
     if kind == "and":
         return [*pairs(node[1]), *pairs(node[2])]
@@ -124,7 +124,7 @@ def pairs(node):
     found = pairs(node[1])
     last, right = _last_word(node[1]), node[2]
     if node[3] == 1 and last and right[0] == "word" and _plain(right[1]):
-        found.append(f"{last[:-1]}_{right[1][1:]}")
+        found.append(f"{last[1:-1]}_{right[1][1:-1]}")
     return found
 
 

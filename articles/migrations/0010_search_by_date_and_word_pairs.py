@@ -20,7 +20,8 @@ from django.db import migrations, models
 
 
 class WordPairs(models.Func):
-    """articles.models.WordPairs until migration 0013 dropped the pairs."""
+    """The pairs of adjacent words of a search vector, indexed here, by 0016 and 0021; in the index of
+    words by week since 0022."""
 
     function = "article_word_pairs"
     output_field = django.contrib.postgres.search.SearchVectorField()

@@ -11,10 +11,10 @@ import django.contrib.postgres.indexes
 from django.conf import settings
 from django.db import migrations
 
-import articles.models
-
 # The function of 0010, which 0013 dropped with the index of pairs by date; back for a plain index of pairs.
 WORD_PAIRS = import_module("articles.migrations.0010_search_by_date_and_word_pairs").WORD_PAIRS
+# The expression of the index, articles.models.WordPairs until migration 0022 dropped the index.
+WordPairs = import_module("articles.migrations.0010_search_by_date_and_word_pairs").WordPairs
 
 
 class Migration(migrations.Migration):
@@ -27,9 +27,7 @@ class Migration(migrations.Migration):
         migrations.RunSQL(sql=WORD_PAIRS, reverse_sql="DROP FUNCTION public.article_word_pairs(tsvector);"),
         migrations.AddIndex(
             model_name="article",
-            index=django.contrib.postgres.indexes.GinIndex(
-                articles.models.WordPairs("search"), name="article_pairs_gin"
-            ),
+            index=django.contrib.postgres.indexes.GinIndex(WordPairs("search"), name="article_pairs_gin"),
         ),
         # The planner's statistics of the pairs, by which newest_matches judges a phrase rare.
         migrations.RunSQL(sql="ANALYZE articles_article;", reverse_sql=migrations.RunSQL.noop),

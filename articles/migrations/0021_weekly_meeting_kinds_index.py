@@ -2,6 +2,8 @@
 GIN indexes of the articles' words, built again after 0020 filled the kinds (docs/PERFORMANCE.md,
 section 14)."""
 
+from importlib import import_module
+
 import django.contrib.postgres.indexes
 from django.db import migrations
 
@@ -26,10 +28,10 @@ CREATE FUNCTION public.article_weekly_words(
     ));
 """
 
+WordPairs = import_module("articles.migrations.0010_search_by_date_and_word_pairs").WordPairs
+
 SEARCH_GIN = django.contrib.postgres.indexes.GinIndex(fields=["search"], name="article_search_gin")
-PAIRS_GIN = django.contrib.postgres.indexes.GinIndex(
-    articles.models.WordPairs("search"), name="article_pairs_gin"
-)
+PAIRS_GIN = django.contrib.postgres.indexes.GinIndex(WordPairs("search"), name="article_pairs_gin")
 
 
 class Migration(migrations.Migration):

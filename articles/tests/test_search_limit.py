@@ -109,18 +109,21 @@ def test_a_common_phrase_is_found_by_its_words_then_tested_on_those_articles(db,
     assert "article_matches(search" in plan
 
 
-def test_a_rare_phrase_is_read_from_the_index_of_pairs_then_tested(db):
-    make_article(body="Bí thư Tỉnh ủy chủ trì.", date=dt.date(2020, 1, 1))
-    for day in range(1, 11):
+def test_a_phrase_is_looked_up_by_its_words_and_pairs_in_each_week_then_tested(db):
+    phrase = make_article(body="Bí thư Tỉnh ủy chủ trì.", date=dt.date(2024, 5, 1))
+    for day in range(2, 12):
         make_article(body="Tỉnh ủy có Bí thư.", date=dt.date(2024, 5, day))
-    only_index("article_pairs_gin")
+    only_index("article_weekly_terms_gin")
 
-    *_windows, holding, tested = search_plans('"bí thư tỉnh ủy"', limit=2)
+    with CaptureQueriesContext(connection) as context:
+        found = Article.objects.newest_matches('"bí thư tỉnh ủy"', limit=5)
+    plan = search_plans('"bí thư tỉnh ủy"', limit=5)[0]
 
-    [condition] = [line for line in index_conditions(holding) if "Index Cond" in line]
-    assert "article_pairs_gin" in holding
-    assert "article_word_pairs(search) @@" in condition and "bi_thu'' & ''thu_tinh" in condition, condition
-    assert "article_matches(search" in tested and "id = ANY" in tested  # those few, tested
+    assert found == [phrase.pk]
+    [condition] = [line for line in index_conditions(plan) if "Index Cond" in line]
+    assert "_bi_thu'' & ''" in condition and "_thu_tinh'' & ''" in condition, condition
+    assert "article_matches(search" in plan  # the few holding the pairs, tested
+    assert not any("LIMIT 3001" in q["sql"] for q in context.captured_queries)  # no count over the archive
 
 
 def test_a_word_the_newest_articles_lack_is_found_further_back(db):
