@@ -344,6 +344,7 @@ class ArticleFilter(filters.FilterSet):
             "within": self._days_within(left_out),
             "terms": self._index_terms(left_out),
             "share": self._share(left_out),
+            "months": self._months_within(left_out),
         }
 
     def _share(self, left_out):
@@ -383,6 +384,21 @@ class ArticleFilter(filters.FilterSet):
         if first > last:
             return (dt.date(year, 12, 31), dt.date(year, 1, 1))  # a month outside the quarter: none
         return dt.date(year, first, 1), dt.date(year, last, calendar.monthrange(year, last)[1])
+
+    def _months_within(self, left_out):
+        """The months a chosen month or quarter allows when no year is (unless left out), or None: a
+        search reads only the weeks of those months (ArticleQuerySet.newest_matches)."""
+        cleaned = self.form.cleaned_data if self.is_bound and self.is_valid() else {}
+        if cleaned.get("year") and "year" not in left_out:
+            return None  # the days within the year say it
+        months = set(range(1, 13))
+        quarter = cleaned.get("quarter") if "quarter" not in left_out else None
+        if quarter:
+            months &= set(range(3 * quarter - 2, 3 * quarter + 1))
+        month = cleaned.get("month") if "month" not in left_out else None
+        if month:
+            months &= {month}
+        return tuple(sorted(months)) if len(months) < 12 else None
 
     def _labels(self, counts):
         """name → function(value) → label. Place and source values are ids: the options are shown with

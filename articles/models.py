@@ -310,6 +310,7 @@ class ArticleQuerySet(FacetQuerySet):
         within=None,
         terms=(),
         share=1.0,
+        months=None,
     ):
         """Full-text search, accent-insensitive, phrases in quotes, ranked, with a highlighted snippet:
         the newest `limit` matches, so a result never holds more than `limit` articles.
@@ -317,10 +318,10 @@ class ArticleQuerySet(FacetQuerySet):
         The snippet is raw body text with `marks` around the matches: pages pass private markers
         and escape it with articles.highlight.headline_html, since the body is not HTML. `found`, a
         dict kept for one request, remembers the matches of each search over the same filters (a
-        page and its facet counts ask twice). `within`, `terms`, `share`: see newest_matches.
+        page and its facet counts ask twice). `within`, `terms`, `share`, `months`: see newest_matches.
         """
         matching = websearch(query)
-        matches = self.search_matches(query, limit, found, within, terms, share)
+        matches = self.search_matches(query, limit, found, within, terms, share, months)
         return (
             # An array, not a list: Django would resolve a list's 1,000 values one by one.
             self.filter(pk__any=array("q", matches))
@@ -339,7 +340,9 @@ class ArticleQuerySet(FacetQuerySet):
             )
         )
 
-    def search_matches(self, query, limit=SEARCH_LIMIT, found=None, within=None, terms=(), share=1.0):
+    def search_matches(
+        self, query, limit=SEARCH_LIMIT, found=None, within=None, terms=(), share=1.0, months=None
+    ):
         """The ids search() lists: newest_matches, remembered in `found` (a dict kept for one request)
         for each query over the same articles, as a page, its count and its facet counts all ask."""
         found = {} if found is None else found
@@ -348,24 +351,28 @@ class ArticleQuerySet(FacetQuerySet):
         except EmptyResultSet:
             key = (query, limit, within, tuple(terms), None)
         if key not in found:
-            found[key] = self.newest_matches(query, limit, within, terms, memo=found, share=share)
+            found[key] = self.newest_matches(
+                query, limit, within, terms, memo=found, share=share, months=months
+            )
         return found[key]
 
-    def newest_matches(self, query, limit, within=None, terms=(), memo=None, share=1.0):
+    def newest_matches(self, query, limit, within=None, terms=(), memo=None, share=1.0, months=None):
         """Ids of the newest `limit` articles matching the websearch `query`, newest first. `within`:
         the first and last day the articles' filters allow (a year chosen), if any; `terms`: the
         lexemes of the filters these articles pass that the index of words by week holds
         (tsquery.filter_term), which it then answers with the words; `memo`: a dict kept for one
         request, where the count of a query's rare words over the whole archive is kept for its other
         searches (a page's facets search again without each chosen filter); `share`: at most what
-        share of the archive the articles' filters leave (from the kept counts, articles.facets).
+        share of the archive the articles' filters leave (from the kept counts, articles.facets);
+        `months`: the months of the year the filters allow (a month chosen without its year), if any.
 
         Matches are read window by window, the newest weeks first, each window from the index of words
         by week (WeeklyWords), which also holds each week's pairs of adjacent words ('con_dao'): a
         quoted phrase is looked up by its words and pairs, then tested on the few articles holding
         them. A window costs what its matches cost, whatever the size of the archive, and a window
         without a match costs a few index lookups. The weeks run from the newest to the oldest
-        article, within the days `within` if given, the undated last (unless `within`). The first
+        article, within the days `within` and the `months` if given, the undated last (unless either
+        is). The first
         window is as many weeks as should hold 2 × `limit` of the articles the filters leave (`share`
         of the archive; counted by the dates of the newest articles when that is cheap). The share of
         matches in a window sizes the next, at most four times as long; a window without one doubles
@@ -388,16 +395,19 @@ class ArticleQuerySet(FacetQuerySet):
             return list(ordered.values_list("pk", flat=True)[:limit])
         dated = newest is not None and newest >= oldest  # a year chosen may hold no article
         weeks = list(range(tsquery.week_of(newest), tsquery.week_of(oldest) - 1, -1)) if dated else []
-        if not within:
+        if months is not None:
+            weeks = [week for week in weeks if tsquery.months_of(week) & set(months)]
+        if not within and months is None:
             weeks.append(tsquery.UNDATED_WEEK)
         if not weeks:
             return []
         every, exact, tried = len(weeks), words == tree, False
-        if deepest and not within:
+        if deepest and not within and months is None:
             window = tsquery.week_of(newest) - tsquery.week_of(deepest) + 1
         else:
-            # The articles the filters leave, spread over the weeks to read (a year's, if chosen).
-            weeks_held = every if within else self._weeks_between(newest, oldest)
+            # The articles the filters leave, spread over the weeks to read (a year's or a month's, if
+            # chosen, which they are all in).
+            weeks_held = every if within or months is not None else self._weeks_between(newest, oldest)
             window = math.ceil(2 * limit / max(share * (total or 1) / weeks_held, 1e-9))
         index_terms = (*terms, *tsquery.pairs(tree))
         found = []  # (day, id) of the matches read so far

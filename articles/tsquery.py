@@ -31,6 +31,11 @@ def first_day(week):
     return WEEK_ONE + dt.timedelta(weeks=week)
 
 
+def months_of(week):
+    """The months (1–12) the days of a week are in: one, or two at a month's turn."""
+    return {first_day(week).month, (first_day(week) + dt.timedelta(days=6)).month}
+
+
 def parse(text):
     """The tree of a tsquery's text form, None for the empty query (only stop words)."""
     tokens = TOKEN.findall(text)

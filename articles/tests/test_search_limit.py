@@ -299,3 +299,30 @@ def test_a_phrase_with_filters_finds_what_the_filtered_phrase_finds(db, monkeypa
 
     assert filtered.newest_matches('"bí thư tỉnh ủy"', limit=50) == expected
     assert expected
+
+
+def test_a_month_chosen_without_its_year_reads_only_the_weeks_of_that_month(db):
+    for year in (2019, 2020):
+        for month in (1, 6):
+            make_article(body="Tỉnh ủy giao ban.", date=dt.date(year, month, 10))
+    filterset = ArticleFilter({"q": "tỉnh ủy", "month": "6"}, queryset=Article.objects.public())
+
+    with CaptureQueriesContext(connection) as context:
+        listed = list(filterset.qs)
+
+    assert sorted((a.date.year, a.date.month) for a in listed) == [(2019, 6), (2020, 6)]
+    read = {int(w) for q in context.captured_queries for w in re.findall(r"'(\d+)_tinh", q["sql"])}
+    assert read and all(6 in tsquery.months_of(week) for week in read)
+
+
+def test_a_month_outside_the_chosen_quarter_finds_nothing_without_reading(db):
+    make_article(body="Tỉnh ủy giao ban.", date=dt.date(2020, 6, 10))
+    filterset = ArticleFilter(
+        {"q": "tỉnh ủy", "month": "6", "quarter": "1"}, queryset=Article.objects.public()
+    )
+
+    with CaptureQueriesContext(connection) as context:
+        listed = list(filterset.qs)
+
+    assert listed == []
+    assert not any("article_weekly_words" in q["sql"] for q in context.captured_queries)
