@@ -413,7 +413,7 @@ class ArticleQuerySet(FacetQuerySet):
         found = []  # (day, id) of the matches read so far
         while weeks:
             read, weeks = weeks[:window], weeks[window:]
-            new = self._in_weeks(query, tree, words, read, index_terms)
+            new = self._in_weeks(query, tree, words, read, index_terms, limit - len(found))
             found += new
             if len(found) >= limit or not weeks:
                 break
@@ -442,25 +442,29 @@ class ArticleQuerySet(FacetQuerySet):
     def _weeks_between(newest, oldest):
         return tsquery.week_of(newest) - tsquery.week_of(oldest) + 1 if newest else 1
 
-    def _in_weeks(self, query, tree, words, weeks, terms=()):
+    def _in_weeks(self, query, tree, words, weeks, terms, most):
         """(day, id) of these articles of the `weeks` matching `query` (UNDATED for the undated): those
         holding its `words` (a tree of articles.tsquery) and the lexemes `terms` (filters, pairs of
         words) found in the index of words by week, then, unless the words are the query (`tree`),
-        tested against the query itself."""
+        tested against the query itself; the newest `most` of them."""
         holding = self.alias(weekly=WeeklyWords(*WeeklyWords.COLUMNS)).filter(
             weekly__matches_any=tsquery.weekly(words, weeks, terms)
         )
-        return self._tested(holding, None if words == tree else query)
+        return self._tested(holding, None if words == tree else query, most)
 
     @staticmethod
-    def _tested(articles, query):
+    def _tested(articles, query, most=None):
         """(day, id) of the `articles` matching `query` (all if None), tested on each article by
-        article_matches (migration 0013: after the other filters, and never handed to an index)."""
+        article_matches (migration 0013: after the other filters, and never handed to an index); the
+        newest `most` if given (a week of December's yearly reports may hold ten thousand)."""
         if query is not None:
             articles = articles.filter(
                 Func(F("search"), websearch(query), function="article_matches", output_field=BooleanField())
             )
-        return [(day or UNDATED, pk) for day, pk in articles.order_by().values_list("date", "pk")]
+        rows = articles.order_by().values_list("date", "pk")
+        if most is not None:
+            rows = rows.order_by(F("date").desc(nulls_last=True), F("pk").desc())[:most]
+        return [(day or UNDATED, pk) for day, pk in rows]
 
     def _search_start(self, query, depth):
         """What newest_matches starts from, in one round trip: the tsquery's text form, the newest and

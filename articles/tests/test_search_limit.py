@@ -326,3 +326,15 @@ def test_a_month_outside_the_chosen_quarter_finds_nothing_without_reading(db):
 
     assert listed == []
     assert not any("article_weekly_words" in q["sql"] for q in context.captured_queries)
+
+
+def test_a_window_holding_more_matches_than_wanted_sends_only_the_newest(db):
+    for day in range(1, 7):
+        make_article(body="Tỉnh ủy giao ban.", date=dt.date(2024, 5, day))  # one week
+
+    with CaptureQueriesContext(connection) as context:
+        found = Article.objects.newest_matches("tỉnh ủy", limit=2)
+
+    assert [Article.objects.get(pk=pk).date.day for pk in found] == [6, 5]
+    [window] = [q["sql"] for q in context.captured_queries if "article_weekly_words" in q["sql"]]
+    assert window.endswith("LIMIT 2")
