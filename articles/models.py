@@ -18,7 +18,7 @@ from django.contrib.postgres.search import (
 from django.core.exceptions import EmptyResultSet
 from django.db import connections, models
 from django.db.models import BooleanField, Count, F, Func, Max, Min, Q, Value
-from django.db.models.functions import ExtractMonth, Lower, TruncMonth
+from django.db.models.functions import Coalesce, ExtractMonth, Lower, TruncMonth
 from django.db.models.lookups import Lookup
 from django.urls import reverse
 from django.utils import timezone
@@ -463,7 +463,10 @@ class ArticleQuerySet(FacetQuerySet):
             )
         rows = articles.order_by().values_list("date", "pk")
         if most is not None:
-            rows = rows.order_by(F("date").desc(nulls_last=True), F("pk").desc())[:most]
+            # The undated as the oldest, as newest_matches sorts them; an order no index holds, so that
+            # the planner never walks the index of dates computing the index of words for each row.
+            newest = Coalesce("date", Value(UNDATED))
+            rows = rows.order_by(newest.desc(), F("pk").desc())[:most]
         return [(day or UNDATED, pk) for day, pk in rows]
 
     def _search_start(self, query, depth):
