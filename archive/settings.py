@@ -114,6 +114,10 @@ else:
             "CONN_MAX_AGE": 0,
         }
     }
+# A page is a few index lookups: starting parallel workers (~5 ms) costs more than they save, and the
+# planner prices the search function high enough to choose them (docs/PERFORMANCE.md, section 14).
+# Index builds are unaffected (max_parallel_maintenance_workers).
+DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c max_parallel_workers_per_gather=0"
 # Each test process gets its own test database, so two test runs on one server never collide.
 DATABASES["default"]["TEST"] = {"NAME": f"test_{DATABASES['default']['NAME']}_{os.getpid()}"}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -23,6 +23,14 @@ def test_search_extensions_and_configuration_exist():
     assert {"unaccent", "pg_trgm"} <= extensions
 
 
+def test_pages_are_planned_without_parallel_workers():
+    """A search window priced as its function costs went parallel: ~5 ms to start workers for a few
+    index lookups (archive/settings.py)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW max_parallel_workers_per_gather")
+        assert cursor.fetchone() == ("0",)
+
+
 def test_gazetteer_has_63_provinces_and_their_districts():
     provinces = AdministrativeUnit.objects.provinces()
     assert provinces.count() == 63
