@@ -11,7 +11,7 @@ from collections import Counter
 import django_filters as filters
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import Count, F, Q
+from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
 from . import tsquery
@@ -180,20 +180,18 @@ class ArticleFilter(filters.FilterSet):
                 groups.setdefault(name if cleaned.get(name) not in (None, "") else None, []).append(name)
         for left_out, names in groups.items():
             queryset = self._facet_rows(left_out)
-            if "kind" in names:
-                counts["kind"] = self._kind_counts(queryset)
             # Plain columns, no join and no function.
             columns = {name: self.ROW_FACETS[name] for name in names if name in self.ROW_FACETS}
             dated = [name for name in names if name in self.DATE_FACETS]
             if dated:
                 columns["day"] = F("date")
-            found = queryset.facet_counts(**columns)
+            found = queryset.facet_counts(kinds="kind" in names, **columns)
             for name in dated:
                 per_value = Counter()
                 for day, count in found["day"].items():
                     per_value[self.DATE_FACETS[name](day)] += count
                 found[name] = dict(per_value)
-            counts.update({name: found[name] for name in names if name != "kind"})
+            counts.update({name: found[name] for name in names})
         labels = self._labels(counts)
         chosen = self.data or {}
         return {
@@ -281,21 +279,6 @@ class ArticleFilter(filters.FilterSet):
         if name == "source":
             return lambda item: label(item[0])
         return lambda item: item[0]  # numbers; places by slug, which sorts Đ with D
-
-    @staticmethod
-    def _kind_counts(queryset):
-        if queryset.model is FacetRow:
-            kinds = MeetingKind.values
-            by_kind = queryset.aggregate(
-                **{f"kind_{i}": Count("pk", filter=Q(kinds__contains=[kind])) for i, kind in enumerate(kinds)}
-            )
-            return {kind: by_kind[f"kind_{i}"] for i, kind in enumerate(kinds) if by_kind[f"kind_{i}"]}
-        return dict(
-            queryset.order_by()
-            .filter(meetings__kind__isnull=False)
-            .values_list("meetings__kind")
-            .annotate(count=Count("id", distinct=True))
-        )
 
     def _facet_rows(self, left_out):
         """The facet rows (FacetRow) of the articles every filter but `left_out` leaves: the same

@@ -273,23 +273,33 @@ class FacetQuerySet(models.QuerySet):
         reports, even those held on 1 December, and not the yearly ones."""
         return self.filter(period_start__gte=start, period_end__lte=end)
 
-    def facet_counts(self, **expressions):
+    def facet_counts(self, *, kinds=False, **expressions):
         """{name: {value: count}} for each expression over these articles, all in one scan
-        (GROUP BY GROUPING SETS) rather than one per expression: the article list's facet counts."""
+        (GROUP BY GROUPING SETS) rather than one per expression: the article list's facet counts;
+        with `kinds`, also {"kind": {kind: count}} of their meetings' kinds, in the same scan."""
         counts = {name: {} for name in expressions}
-        if not expressions:
+        if kinds:
+            counts["kind"] = {}
+        if not counts:
             return counts
-        rows = self.order_by().values(**{f"facet_{name}": value for name, value in expressions.items()})
+        values = {f"facet_{name}": value for name, value in expressions.items()}
+        rows = self.order_by().values(**values, **({"facet__kinds": F("kinds")} if kinds else {}))
         try:
             sql, params = rows.query.sql_with_params()
         except EmptyResultSet:
             return counts
         columns = [f"facet_{name}" for name in expressions]
-        select = ", ".join(f"{column}, GROUPING({column})" for column in columns)
-        sets = ", ".join(f"({column})" for column in columns)
+        select = [f"{column}, GROUPING({column})" for column in columns]
+        sets = [f"({column})" for column in columns]
+        if kinds:
+            # Over all the rows (the empty grouping set), one count per kind.
+            select += ["COUNT(*) FILTER (WHERE facet__kinds @> ARRAY[%s]::varchar[])" for _ in MeetingKind]
+            sets.append("()")
+            params = (*MeetingKind.values, *params)
         with connections[self.db].cursor() as cursor:
             cursor.execute(
-                f"SELECT {select}, COUNT(*) FROM ({sql}) AS facet_rows GROUP BY GROUPING SETS ({sets})",
+                f"SELECT {', '.join(select)}, COUNT(*) FROM ({sql}) AS facet_rows "
+                f"GROUP BY GROUPING SETS ({', '.join(sets)})",
                 params,
             )
             for row in cursor.fetchall():
@@ -297,6 +307,9 @@ class FacetQuerySet(models.QuerySet):
                     value, grouped_by_other = row[2 * index], row[2 * index + 1]
                     if not grouped_by_other and value is not None and value != "":
                         counts[name][value] = row[-1]
+                if kinds and all(row[2 * index + 1] for index in range(len(columns))):
+                    per_kind = row[2 * len(columns) : -1]
+                    counts["kind"] = {k: n for k, n in zip(MeetingKind.values, per_kind, strict=True) if n}
         return counts
 
 
