@@ -364,20 +364,16 @@ class ArticleQuerySet(FacetQuerySet):
         except EmptyResultSet:
             key = (query, limit, within, tuple(terms), None)
         if key not in found:
-            found[key] = self.newest_matches(
-                query, limit, within, terms, memo=found, share=share, months=months
-            )
+            found[key] = self.newest_matches(query, limit, within, terms, share=share, months=months)
         return found[key]
 
-    def newest_matches(self, query, limit, within=None, terms=(), memo=None, share=1.0, months=None):
+    def newest_matches(self, query, limit, within=None, terms=(), share=1.0, months=None):
         """Ids of the newest `limit` articles matching the websearch `query`, newest first. `within`:
         the first and last day the articles' filters allow (a year chosen), if any; `terms`: the
         lexemes of the filters these articles pass that the index of words by week holds
-        (tsquery.filter_term), which it then answers with the words; `memo`: a dict kept for one
-        request, where the count of a query's rare words over the whole archive is kept for its other
-        searches (a page's facets search again without each chosen filter); `share`: at most what
-        share of the archive the articles' filters leave (from the kept counts, articles.facets);
-        `months`: the months of the year the filters allow (a month chosen without its year), if any.
+        (tsquery.filter_term), which it then answers with the words; `share`: at most what share of
+        the archive the articles' filters leave (from the kept counts, articles.facets); `months`: the
+        months of the year the filters allow (a month chosen without its year), if any.
 
         Matches are read window by window, the newest weeks first, each window from the index of words
         by week (WeeklyWords), which also holds each week's pairs of adjacent words ('con_dao'): a
@@ -385,13 +381,12 @@ class ArticleQuerySet(FacetQuerySet):
         them. A window costs what its matches cost, whatever the size of the archive, and a window
         without a match costs a few index lookups. The weeks run from the newest to the oldest
         article, within the days `within` and the `months` if given, the undated last (unless either
-        is). The first
-        window is as many weeks as should hold 2 × `limit` of the articles the filters leave (`share`
-        of the archive; counted by the dates of the newest articles when that is cheap). The share of
-        matches in a window sizes the next, at most four times as long; a window without one doubles
-        ("huyện ủy": no district after July 2025). A query of words alone, without filters the index
-        answers, that the weeks read show to be rare (at most 3 × `limit` matches) is counted and, if
-        it is, read at once from the index of words (article_search_gin).
+        is). The first window is as many weeks as should hold 2 × `limit` of the articles the filters
+        leave (`share` of the archive; counted by the dates of the newest articles when that is
+        cheap). The share of matches in a window sizes the next, at most four times as long; a window
+        without one doubles ("huyện ủy": no district after July 2025). A query the weeks read show to
+        be rare (at most 3 × `limit` matches at their rate) is looked up once in all the weeks left,
+        and read at once if they hold few articles.
         """
         if not share:
             return []  # the filters leave no article
@@ -431,17 +426,12 @@ class ArticleQuerySet(FacetQuerySet):
             if len(found) >= limit or not weeks:
                 break
             seen = len(found) * every / (every - len(weeks))  # matches the weeks to read hold, at this rate
-            if not tried and exact and not terms and not within and seen <= 3 * limit * share:
-                # Rare, the weeks read say: tried once, all its matches at once if few articles hold
-                # its words. Counted over the whole archive, then filtered by id: with the filters in
-                # the same query the planner may test each article they leave instead of the index.
-                memo = {} if memo is None else memo
-                if ("few", query, limit) not in memo:
-                    holding = self.model._default_manager.filter(search=websearch(query))
-                    memo["few", query, limit] = self._if_few(holding, 3 * limit)
-                few = memo["few", query, limit]
+            if not tried and seen <= 3 * limit:
+                # Rare, the weeks read say: tried once, the articles the index finds in all the weeks
+                # left, if there are few (at most 3 × `limit`), tested and done.
+                few = self._if_few(self._holding(words, weeks, index_terms), 3 * limit)
                 if few is not None:
-                    found = self._tested(self.filter(pk__any=[pk for _day, pk in few]), None)
+                    found += self._tested(self.filter(pk__any=few), None if exact else query)
                     break
                 tried = True
             # As many weeks as should hold what is missing at the rate of those read, at most four times
@@ -460,10 +450,13 @@ class ArticleQuerySet(FacetQuerySet):
         holding its `words` (a tree of articles.tsquery) and the lexemes `terms` (filters, pairs of
         words) found in the index of words by week, then, unless the words are the query (`tree`),
         tested against the query itself; the newest `most` of them."""
-        holding = self.alias(weekly=WeeklyWords(*WeeklyWords.COLUMNS)).filter(
+        return self._tested(self._holding(words, weeks, terms), None if words == tree else query, most)
+
+    def _holding(self, words, weeks, terms):
+        """These articles of the `weeks` holding the `words` and `terms`, by the index of words by week."""
+        return self.alias(weekly=WeeklyWords(*WeeklyWords.COLUMNS)).filter(
             weekly__matches_any=tsquery.weekly(words, weeks, terms)
         )
-        return self._tested(holding, None if words == tree else query, most)
 
     @staticmethod
     def _tested(articles, query, most=None):
@@ -505,11 +498,11 @@ class ArticleQuerySet(FacetQuerySet):
 
     @staticmethod
     def _if_few(articles, most):
-        """(day, id) of the `articles` if there are at most `most`, else None. Counted, not estimated:
-        the planner has no statistics for search vectors wider than 1 kB (most articles), and
-        estimates every rare word at 0.5 % of the archive."""
-        rows = list(articles.order_by().values_list("date", "pk")[: most + 1])
-        return None if len(rows) > most else [(day or UNDATED, pk) for day, pk in rows]
+        """The ids of the `articles` if there are at most `most`, else None: read unsorted, so a query
+        holding more stops at the first `most` + 1 (counted, not estimated: the planner has no
+        statistics for search vectors wider than 1 kB, most articles)."""
+        ids = list(articles.order_by().values_list("pk", flat=True)[: most + 1])
+        return None if len(ids) > most else ids
 
     def for_province(self, unit):
         return self.filter(province=unit)
@@ -623,9 +616,8 @@ class Article(models.Model):
         ordering = [F("date").desc(nulls_last=True), "-id"]
         indexes = [
             # Full-text search (ArticleQuerySet.newest_matches): the newest weeks by the words, pairs of
-            # words and filters of each week, a rare word's every match by the words.
+            # words and filters of each week.
             GinIndex(WeeklyWords(*WeeklyWords.COLUMNS), name="article_weekly_terms_gin"),
-            GinIndex(fields=["search"], name="article_search_gin"),
             # Latest articles and the month list: the default ordering, filter(date__year, date__month).
             models.Index(F("date").desc(nulls_last=True), F("id").desc(), name="article_date_idx"),
             # Browse a province by month: filter(province=..., date__range=...) in the default ordering.

@@ -1,10 +1,9 @@
 """The schema on PostgreSQL: extensions, the gazetteer, the search vector, the rules the database keeps."""
 
 import pytest
-from django.contrib.postgres.search import SearchQuery
 from django.db import IntegrityError, connection, transaction
 
-from articles.models import SEARCH_CONFIG, AdministrativeUnit, Article, Person
+from articles.models import AdministrativeUnit, Article, Person
 
 from .factories import make_appearance, make_article, make_indicator, make_person
 from .plans import explain
@@ -72,15 +71,6 @@ def test_search_highlights_the_match():
     make_article(body="Hội nghị do đồng chí Ngô Chí Cường chủ trì.")
     (hit,) = Article.objects.search("ngo chi cuong")
     assert "<mark>Ngô</mark> <mark>Chí</mark> <mark>Cường</mark>" in hit.snippet
-
-
-def test_full_text_search_uses_the_gin_index():
-    # search() reads windows of the newest weeks (test_search_limit.py); a rare word is read whole.
-    query = SearchQuery("tỉnh ủy", search_type="websearch", config=SEARCH_CONFIG)
-    plan = explain(
-        Article.objects.filter(search=query).order_by().values("pk"), ("indexscan", "indexonlyscan")
-    )
-    assert "article_search_gin" in plan
 
 
 def test_person_key_is_lower_case_without_diacritics():

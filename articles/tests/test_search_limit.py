@@ -354,3 +354,19 @@ def test_a_window_with_a_limit_is_not_in_the_order_of_the_index_of_dates(db):
     windows = [q["sql"] for q in context.captured_queries if "article_weekly_words" in q["sql"]]
     order = re.compile(r'ORDER BY COALESCE\("articles_article"."date", [^)]*\) DESC, [^ ]+ DESC LIMIT')
     assert windows and all(order.search(sql) for sql in windows), windows
+
+
+def test_a_query_the_first_weeks_show_rare_is_looked_up_once_in_all_the_weeks_left(db):
+    old = make_article(body="Giải pickleball của tỉnh.", date=dt.date(2016, 3, 1))
+    for day in range(1, 21):
+        make_article(body="Tỉnh ủy giao ban.", date=dt.date(2025, 8, day))
+
+    with CaptureQueriesContext(connection) as context:
+        found = Article.objects.newest_matches("pickleball", limit=5)
+
+    assert found == [old.pk]
+    lookups = [q["sql"] for q in context.captured_queries if "article_weekly_words" in q["sql"]]
+    *_windows, rest = lookups
+    assert "LIMIT 16" in rest  # unsorted, stopped past 3 × limit articles
+    first = tsquery.week_of(dt.date(2016, 3, 1))
+    assert f"'{first}_pickleball" in rest and "'u_pickleball" in rest
