@@ -384,9 +384,10 @@ class ArticleQuerySet(FacetQuerySet):
         is). The first window is as many weeks as should hold 2 × `limit` of the articles the filters
         leave (`share` of the archive; counted by the dates of the newest articles when that is
         cheap). The share of matches in a window sizes the next, at most four times as long; a window
-        without one doubles ("huyện ủy": no district after July 2025). A query the weeks read show to
-        be rare (at most 3 × `limit` matches at their rate) is looked up once in all the weeks left,
-        and read at once if they hold few articles.
+        without one doubles ("huyện ủy": no district after July 2025): a rare query reaches the oldest
+        week in a few windows, each a few lookups a week. (A count of its matches in all the weeks
+        left, tried when the first weeks read held few, cost 45–145 ms at 1M whenever those weeks were
+        unlike the others: no district after July 2025, no half-year report in December.)
         """
         if not share:
             return []  # the filters leave no article
@@ -409,7 +410,7 @@ class ArticleQuerySet(FacetQuerySet):
             weeks.append(tsquery.UNDATED_WEEK)
         if not weeks:
             return []
-        every, exact, tried = len(weeks), words == tree, False
+        every = len(weeks)
         if deepest and not within and months is None:
             window = tsquery.week_of(newest) - tsquery.week_of(deepest) + 1
         else:
@@ -425,15 +426,6 @@ class ArticleQuerySet(FacetQuerySet):
             found += new
             if len(found) >= limit or not weeks:
                 break
-            seen = len(found) * every / (every - len(weeks))  # matches the weeks to read hold, at this rate
-            if not tried and seen <= 3 * limit:
-                # Rare, the weeks read say: tried once, the articles the index finds in all the weeks
-                # left, if there are few (at most 3 × `limit`), tested and done.
-                few = self._if_few(self._holding(words, weeks, index_terms), 3 * limit)
-                if few is not None:
-                    found += self._tested(self.filter(pk__any=few), None if exact else query)
-                    break
-                tried = True
             # As many weeks as should hold what is missing at the rate of those read, at most four times
             # as many: the newest weeks may not be like the others (December's yearly reports).
             rate = math.ceil(1.5 * (limit - len(found)) * len(read) / len(new)) if new else 0
@@ -450,13 +442,10 @@ class ArticleQuerySet(FacetQuerySet):
         holding its `words` (a tree of articles.tsquery) and the lexemes `terms` (filters, pairs of
         words) found in the index of words by week, then, unless the words are the query (`tree`),
         tested against the query itself; the newest `most` of them."""
-        return self._tested(self._holding(words, weeks, terms), None if words == tree else query, most)
-
-    def _holding(self, words, weeks, terms):
-        """These articles of the `weeks` holding the `words` and `terms`, by the index of words by week."""
-        return self.alias(weekly=WeeklyWords(*WeeklyWords.COLUMNS)).filter(
+        holding = self.alias(weekly=WeeklyWords(*WeeklyWords.COLUMNS)).filter(
             weekly__matches_any=tsquery.weekly(words, weeks, terms)
         )
+        return self._tested(holding, None if words == tree else query, most)
 
     @staticmethod
     def _tested(articles, query, most=None):
@@ -495,14 +484,6 @@ class ArticleQuerySet(FacetQuerySet):
             )
             text, newest, oldest, total, deepest = cursor.fetchone()
         return text, newest, oldest, total, deepest
-
-    @staticmethod
-    def _if_few(articles, most):
-        """The ids of the `articles` if there are at most `most`, else None: read unsorted, so a query
-        holding more stops at the first `most` + 1 (counted, not estimated: the planner has no
-        statistics for search vectors wider than 1 kB, most articles)."""
-        ids = list(articles.order_by().values_list("pk", flat=True)[: most + 1])
-        return None if len(ids) > most else ids
 
     def for_province(self, unit):
         return self.filter(province=unit)
