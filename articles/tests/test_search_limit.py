@@ -103,7 +103,7 @@ def test_a_common_phrase_is_found_by_its_words_then_tested_on_those_articles(db)
     assert "article_weekly_terms_gin" in plan
     [condition] = [line for line in index_conditions(plan) if "Index Cond" in line]
     assert "_bi'' &" in condition and "!''" in condition and "_pho''" in condition, condition
-    assert "article_matches(search" in plan
+    assert "article_matches(candidate.search" in plan
 
 
 def test_a_phrase_is_looked_up_by_its_words_and_pairs_in_each_week_then_tested(db):
@@ -119,7 +119,7 @@ def test_a_phrase_is_looked_up_by_its_words_and_pairs_in_each_week_then_tested(d
     assert found == [phrase.pk]
     [condition] = [line for line in index_conditions(plan) if "Index Cond" in line]
     assert "_bi_thu'' & ''" in condition and "_thu_tinh'' & ''" in condition, condition
-    assert "article_matches(search" in plan  # the few holding the pairs, tested
+    assert "article_matches(candidate.search" in plan  # the few holding the pairs, tested
     assert not any("LIMIT 3001" in q["sql"] for q in context.captured_queries)  # no count over the archive
 
 
@@ -361,3 +361,20 @@ def test_a_rare_word_is_found_far_back_each_week_read_once(db):
         if "article_weekly_words" in q["sql"]
     ]
     assert sum(windows) == tsquery.week_of(dt.date(2025, 8, 20)) - tsquery.week_of(dt.date(2016, 3, 1)) + 2
+
+
+def test_a_phrase_is_tested_newest_first_only_until_enough_pass(db):
+    for day in range(1, 11):
+        make_article(body="Bí thư Tỉnh ủy chủ trì.", date=dt.date(2024, 5, day))
+
+    with CaptureQueriesContext(connection) as context:
+        found = Article.objects.newest_matches('"bí thư tỉnh ủy"', limit=3)
+
+    assert [Article.objects.get(pk=pk).date.day for pk in found] == [10, 9, 8]
+    [window] = [q["sql"] for q in context.captured_queries if "article_matches(" in q["sql"]]
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) " + window)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    # Ten articles hold the words and pairs, sorted; the sort hands on three, each tested and passing.
+    assert re.search(r"Sort \(actual rows=3(\.00)? ", plan), plan
+    assert "Subquery Scan on candidate" in plan and "Filter: article_matches(candidate.search" in plan, plan
