@@ -6,6 +6,7 @@ Views never read request.GET themselves: a parameter either is declared here or 
 import calendar
 import datetime as dt
 import re
+from array import array
 from collections import Counter
 
 import django_filters as filters
@@ -237,7 +238,9 @@ class ArticleFilter(filters.FilterSet):
             # handful of articles, which it looks for by walking every article newest first, or by
             # sorting every article one filter leaves. Their ids first, from the facet rows, then the page.
             few = bound is not None and bound < FEW
-            self._few = list(self._facet_rows(None).order_by().values_list("pk", flat=True)) if few else None
+            self._few = (
+                array("q", self._facet_rows(None).order_by().values_list("pk", flat=True)) if few else None
+            )
         if self._few is not None:
             queryset = queryset.filter(pk__any=self._few)
         return queryset
@@ -301,7 +304,7 @@ class ArticleFilter(filters.FilterSet):
                 continue
             if name == "q":
                 matches = self._filtered(left_out, "q").search_matches(choice, found=self.found, **hints)
-                rows = rows.filter(article__any=matches)
+                rows = rows.filter(article__any=array("q", matches))  # not resolved one by one
             else:
                 rows = self.filters[name].filter(rows, choice)
         return rows
