@@ -418,11 +418,12 @@ class ArticleQuerySet(FacetQuerySet):
             # chosen, which they are all in).
             weeks_held = every if within or months is not None else self._weeks_between(newest, oldest)
             window = math.ceil(2 * limit / max(share * (total or 1) / weeks_held, 1e-9))
-        index_terms = (*terms, *tsquery.pairs(tree))
+        pairs = tsquery.pairs(tree)
+        index_terms, looked_up = (*terms, *pairs), tsquery.uncovered(words, pairs) if pairs else words
         found = []  # (day, id) of the matches read so far
         while weeks:
             read, weeks = weeks[:window], weeks[window:]
-            new = self._in_weeks(query, tree, words, read, index_terms, limit - len(found))
+            new = self._in_weeks(query, tree, looked_up, read, index_terms, limit - len(found))
             found += new
             if len(found) >= limit or not weeks:
                 break

@@ -104,12 +104,28 @@ def words(node):
     return ("and", left, right)
 
 
+def uncovered(node, pairs):
+    """`node` (a tree from words()) without the words of its top-level "and" that one of the `pairs`
+    holds: an article holding 'con_dao' holds 'con' and 'dao', and each lexeme costs the index a lookup
+    a week. None when no word is left."""
+    if node[0] != "and":
+        covered = node[0] == "word" and any(node[1][1:-1] in pair.split("_") for pair in pairs)
+        return None if covered else node
+    left, right = uncovered(node[1], pairs), uncovered(node[2], pairs)
+    if left is None or right is None:
+        return left or right
+    return ("and", left, right)
+
+
 def weekly(node, weeks, terms=()):
     """For each of the `weeks`, the tsquery text matching in the index of words by week the articles of
     that week holding the words of `node` (a tree from words()) and the lexemes `terms`: filters
     ("~level:town", filter_term()) and pairs of words ("con_dao", pairs()). One query per week: a single query OR-ing the weeks would be tested whole against
     every article of every week it reads."""
-    return [_render(node, f"{week}_") + "".join(f" & '{week}_{term}'" for term in terms) for week in weeks]
+    return [
+        " & ".join([*([_render(node, f"{week}_")] if node else []), *(f"'{week}_{term}'" for term in terms)])
+        for week in weeks
+    ]
 
 
 def filter_term(name, value):

@@ -102,7 +102,7 @@ def test_a_common_phrase_is_found_by_its_words_then_tested_on_those_articles(db)
     plan = plans[0]
     assert "article_weekly_terms_gin" in plan
     [condition] = [line for line in index_conditions(plan) if "Index Cond" in line]
-    assert "_bi'' &" in condition and "!''" in condition and "_pho''" in condition, condition
+    assert "_bi_thu'' &" in condition and "!''" in condition and "_pho''" in condition, condition
     assert "article_matches(candidate.search" in plan
 
 

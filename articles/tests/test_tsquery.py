@@ -131,3 +131,18 @@ def test_the_index_function_holds_the_filters_of_the_row_in_its_week(db):
             "SELECT article_weekly_words(to_tsvector('simple', 'a'), DATE '1900-01-08', 'town', 12, '', NULL, '{}')::text"
         )
         assert cursor.fetchone()[0] == "'1_a' '1_~level:town' '1_~period_kind:' '1_~province:12'"
+
+
+def test_words_a_pair_holds_are_not_looked_up_again(db):
+    tree = tsquery.parse(written('"côn đảo" tỉnh'))
+    pairs = tsquery.pairs(tree)
+
+    assert tsquery.weekly(tsquery.uncovered(tsquery.words(tree), pairs), [7], pairs) == [
+        "'7_tinh' & '7_con_dao'"
+    ]
+    only_pairs = tsquery.parse(written('"ban thường vụ"'))
+    assert tsquery.uncovered(tsquery.words(only_pairs), tsquery.pairs(only_pairs)) is None
+    assert tsquery.weekly(None, [7], ["ban_thuong", "thuong_vu"]) == ["'7_ban_thuong' & '7_thuong_vu'"]
+    # Under an "or" a word stays: a match need not hold the pair.
+    either = tsquery.parse(written('"côn đảo" or côn'))
+    assert tsquery.uncovered(tsquery.words(either), ["con_dao"]) == tsquery.words(either)
