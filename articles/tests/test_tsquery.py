@@ -146,3 +146,15 @@ def test_words_a_pair_holds_are_not_looked_up_again(db):
     # Under an "or" a word stays: a match need not hold the pair.
     either = tsquery.parse(written('"côn đảo" or côn'))
     assert tsquery.uncovered(tsquery.words(either), ["con_dao"]) == tsquery.words(either)
+
+
+def test_the_weeks_queries_reach_the_database_as_written(db):
+    from articles.models import Article, WeeklyWords
+
+    texts = ["'1_a' & '1_b'", "'1_it''s'", 'quote " inside', "back\\slash", "comma, {brace}"]
+    weekly = Article.objects.alias(weekly=WeeklyWords(*WeeklyWords.COLUMNS))
+    _sql, params = weekly.filter(weekly__matches_any=texts).query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT %s::text[]", [params[-1]])
+        assert cursor.fetchone()[0] == texts
+    assert list(weekly.filter(weekly__matches_any=texts[:2])) == []
