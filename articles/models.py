@@ -422,11 +422,10 @@ class ArticleQuerySet(FacetQuerySet):
             weeks_held = every if within or months is not None else self._weeks_between(newest, oldest)
             window = math.ceil(2 * limit / max(share * (total or 1) / weeks_held, 1e-9))
         pairs = tsquery.pairs(tree)
-        index_terms, looked_up = (*terms, *pairs), tsquery.uncovered(words, pairs) if pairs else words
         found = []  # (day, id) of the matches read so far
         while weeks:
             read, weeks = weeks[:window], weeks[window:]
-            new = self._in_weeks(query, tree, looked_up, read, index_terms, limit - len(found))
+            new = self._in_weeks(query, tree, words, read, terms, pairs, limit - len(found))
             found += new
             if len(found) >= limit or not weeks:
                 break
@@ -441,13 +440,13 @@ class ArticleQuerySet(FacetQuerySet):
     def _weeks_between(newest, oldest):
         return tsquery.week_of(newest) - tsquery.week_of(oldest) + 1 if newest else 1
 
-    def _in_weeks(self, query, tree, words, weeks, terms, most):
+    def _in_weeks(self, query, tree, words, weeks, terms, pairs, most):
         """(day, id) of these articles of the `weeks` matching `query` (UNDATED for the undated): those
-        holding its `words` (a tree of articles.tsquery) and the lexemes `terms` (filters, pairs of
-        words) found in the index of words by week, then, unless the words are the query (`tree`),
-        tested against the query itself; the newest `most` of them."""
+        holding its `words` (a tree of articles.tsquery), the filter `terms` and the `pairs` of words
+        found in the index of words by week, then, unless the words are the query (`tree`), tested
+        against the query itself; the newest `most` of them."""
         holding = self.alias(weekly=WeeklyWords(*WeeklyWords.COLUMNS)).filter(
-            weekly__matches_any=tsquery.weekly(words, weeks, terms)
+            weekly__matches_any=tsquery.weekly(words, weeks, terms, pairs)
         )
         return self._tested(holding, None if words == tree else query, most)
 

@@ -13,6 +13,9 @@ Nodes: ("word", token) with the token as written, quoted; ("not", node); ("and" 
 import datetime as dt
 import re
 
+# The prefix of a pair of adjacent words in the index (migration 0025): '~pair:con_dao'.
+PAIR = "~pair:"
+
 # Weeks are counted from this Monday; the undated articles are in a week of their own.
 WEEK_ONE = dt.date(1900, 1, 1)
 UNDATED_WEEK = "u"
@@ -104,27 +107,16 @@ def words(node):
     return ("and", left, right)
 
 
-def uncovered(node, pairs):
-    """`node` (a tree from words()) without the words of its top-level "and" that one of the `pairs`
-    holds: an article holding 'con_dao' holds 'con' and 'dao', and each lexeme costs the index a lookup
-    a week. None when no word is left."""
-    if node[0] != "and":
-        covered = node[0] == "word" and any(node[1][1:-1] in pair.split("_") for pair in pairs)
-        return None if covered else node
-    left, right = uncovered(node[1], pairs), uncovered(node[2], pairs)
-    if left is None or right is None:
-        return left or right
-    return ("and", left, right)
-
-
-def weekly(node, weeks, terms=()):
+def weekly(node, weeks, terms=(), pairs=()):
     """For each of the `weeks`, the tsquery text matching in the index of words by week the articles of
-    that week holding the words of `node` (a tree from words()) and the lexemes `terms`: filters
-    ("~level:town", filter_term()) and pairs of words ("con_dao", pairs()). One query per week: a single query OR-ing the weeks would be tested whole against
-    every article of every week it reads."""
+    that week holding the words of `node` (a tree from words()), the filter `terms` ("~level:town",
+    filter_term()) and the `pairs` of words ("con_dao", pairs()). One query per week: a single query
+    OR-ing the weeks would be tested whole against every article of every week it reads. The pairs
+    are not by week (migration 0025): the week's words find the week's articles, the pairs narrow
+    them."""
+    held = "".join(f" & '{PAIR}{pair}'" for pair in pairs)
     return [
-        " & ".join([*([_render(node, f"{week}_")] if node else []), *(f"'{week}_{term}'" for term in terms)])
-        for week in weeks
+        _render(node, f"{week}_") + "".join(f" & '{week}_{term}'" for term in terms) + held for week in weeks
     ]
 
 
@@ -136,7 +128,8 @@ def filter_term(name, value):
 
 def pairs(node):
     """The pairs of adjacent words every match of `node` holds ('con_dao', as article_word_pairs writes
-    them for the index of words by week): those of its phrases not under an "or" or a "-"."""
+    them, the index of words by week with the PAIR prefix): those of its phrases not under an "or" or
+    a "-"."""
     kind = node[0]
     if kind == "and":
         return [*pairs(node[1]), *pairs(node[2])]

@@ -89,7 +89,7 @@ def test_the_index_function_prefixes_every_lexeme_and_pair_of_words_with_its_wee
             "article_weekly_words(to_tsvector('simple', 'a'), NULL, '', NULL, '', NULL, '{}')::text"
         )
         assert cursor.fetchone() == (
-            "'1_a' '1_a_b' '1_b' '1_b_a' '1_~level:' '1_~period_kind:'",
+            "'1_a' '1_b' '1_~level:' '1_~period_kind:' '~pair:a_b' '~pair:b_a'",
             "'u_a' 'u_~level:' 'u_~period_kind:'",
         )
 
@@ -133,19 +133,14 @@ def test_the_index_function_holds_the_filters_of_the_row_in_its_week(db):
         assert cursor.fetchone()[0] == "'1_a' '1_~level:town' '1_~period_kind:' '1_~province:12'"
 
 
-def test_words_a_pair_holds_are_not_looked_up_again(db):
+def test_pairs_are_looked_up_without_the_week_beside_the_weeks_words(db):
     tree = tsquery.parse(written('"côn đảo" tỉnh'))
     pairs = tsquery.pairs(tree)
 
-    assert tsquery.weekly(tsquery.uncovered(tsquery.words(tree), pairs), [7], pairs) == [
-        "'7_tinh' & '7_con_dao'"
+    assert tsquery.weekly(tsquery.words(tree), [7, 6], ["~level:town"], pairs) == [
+        "(('7_con' & '7_dao') & '7_tinh') & '7_~level:town' & '~pair:con_dao'",
+        "(('6_con' & '6_dao') & '6_tinh') & '6_~level:town' & '~pair:con_dao'",
     ]
-    only_pairs = tsquery.parse(written('"ban thường vụ"'))
-    assert tsquery.uncovered(tsquery.words(only_pairs), tsquery.pairs(only_pairs)) is None
-    assert tsquery.weekly(None, [7], ["ban_thuong", "thuong_vu"]) == ["'7_ban_thuong' & '7_thuong_vu'"]
-    # Under an "or" a word stays: a match need not hold the pair.
-    either = tsquery.parse(written('"côn đảo" or côn'))
-    assert tsquery.uncovered(tsquery.words(either), ["con_dao"]) == tsquery.words(either)
 
 
 def test_the_weeks_queries_reach_the_database_as_written(db):
