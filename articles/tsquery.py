@@ -13,8 +13,9 @@ Nodes: ("word", token) with the token as written, quoted; ("not", node); ("and" 
 import datetime as dt
 import re
 
-# The prefix of a pair of adjacent words in the index (migration 0025): '~pair:con_dao'.
-PAIR = "~pair:"
+# Pairs of adjacent words are in the index by spans of this many weeks (migration 0026):
+# '505~con_dao' for weeks 6565 to 6577.
+PAIR_WEEKS = 13
 
 # Weeks are counted from this Monday; the undated articles are in a week of their own.
 WEEK_ONE = dt.date(1900, 1, 1)
@@ -112,12 +113,19 @@ def weekly(node, weeks, terms=(), pairs=()):
     that week holding the words of `node` (a tree from words()), the filter `terms` ("~level:town",
     filter_term()) and the `pairs` of words ("con_dao", pairs()). One query per week: a single query
     OR-ing the weeks would be tested whole against every article of every week it reads. The pairs
-    are not by week (migration 0025): the week's words find the week's articles, the pairs narrow
-    them."""
-    held = "".join(f" & '{PAIR}{pair}'" for pair in pairs)
+    are by spans of PAIR_WEEKS weeks (migration 0026): the week's words find the week's articles, the
+    pairs of its span narrow them."""
     return [
-        _render(node, f"{week}_") + "".join(f" & '{week}_{term}'" for term in terms) + held for week in weeks
+        _render(node, f"{week}_")
+        + "".join(f" & '{week}_{term}'" for term in terms)
+        + "".join(f" & '{pair_span(week)}~{pair}'" for pair in pairs)
+        for week in weeks
     ]
+
+
+def pair_span(week):
+    """The span of PAIR_WEEKS weeks a week's pairs of words are indexed under (SQL integer division)."""
+    return week if week == UNDATED_WEEK else week // PAIR_WEEKS if week >= 0 else -(-week // PAIR_WEEKS)
 
 
 def filter_term(name, value):
@@ -128,8 +136,8 @@ def filter_term(name, value):
 
 def pairs(node):
     """The pairs of adjacent words every match of `node` holds ('con_dao', as article_word_pairs writes
-    them, the index of words by week with the PAIR prefix): those of its phrases not under an "or" or
-    a "-"."""
+    them, the index of words by week under their span of weeks): those of its phrases not under an
+    "or" or a "-"."""
     kind = node[0]
     if kind == "and":
         return [*pairs(node[1]), *pairs(node[2])]

@@ -102,7 +102,7 @@ def test_a_common_phrase_is_found_by_its_words_then_tested_on_those_articles(db)
     plan = plans[0]
     assert "article_weekly_terms_gin" in plan
     [condition] = [line for line in index_conditions(plan) if "Index Cond" in line]
-    assert "_bi'' &" in condition and "~pair:bi_thu''" in condition, condition
+    assert "_bi'' &" in condition and "~bi_thu''" in condition, condition
     assert "!''" in condition and "_pho''" in condition, condition
     assert "article_matches(candidate.search" in plan
 
@@ -119,7 +119,7 @@ def test_a_phrase_is_looked_up_by_its_words_and_pairs_in_each_week_then_tested(d
 
     assert found == [phrase.pk]
     [condition] = [line for line in index_conditions(plan) if "Index Cond" in line]
-    assert "''~pair:bi_thu'' & ''~pair:thu_tinh''" in condition, condition
+    assert re.search(r"''\d+~bi_thu'' & ''\d+~thu_tinh''", condition), condition
     assert "article_matches(candidate.search" in plan  # the few holding the pairs, tested
     assert not any("LIMIT 3001" in q["sql"] for q in context.captured_queries)  # no count over the archive
 

@@ -89,7 +89,7 @@ def test_the_index_function_prefixes_every_lexeme_and_pair_of_words_with_its_wee
             "article_weekly_words(to_tsvector('simple', 'a'), NULL, '', NULL, '', NULL, '{}')::text"
         )
         assert cursor.fetchone() == (
-            "'1_a' '1_b' '1_~level:' '1_~period_kind:' '~pair:a_b' '~pair:b_a'",
+            "'0~a_b' '0~b_a' '1_a' '1_b' '1_~level:' '1_~period_kind:'",
             "'u_a' 'u_~level:' 'u_~period_kind:'",
         )
 
@@ -133,13 +133,13 @@ def test_the_index_function_holds_the_filters_of_the_row_in_its_week(db):
         assert cursor.fetchone()[0] == "'1_a' '1_~level:town' '1_~period_kind:' '1_~province:12'"
 
 
-def test_pairs_are_looked_up_without_the_week_beside_the_weeks_words(db):
+def test_pairs_are_looked_up_in_their_span_of_weeks_beside_the_weeks_words(db):
     tree = tsquery.parse(written('"côn đảo" tỉnh'))
     pairs = tsquery.pairs(tree)
 
     assert tsquery.weekly(tsquery.words(tree), [7, 6], ["~level:town"], pairs) == [
-        "(('7_con' & '7_dao') & '7_tinh') & '7_~level:town' & '~pair:con_dao'",
-        "(('6_con' & '6_dao') & '6_tinh') & '6_~level:town' & '~pair:con_dao'",
+        "(('7_con' & '7_dao') & '7_tinh') & '7_~level:town' & '0~con_dao'",
+        "(('6_con' & '6_dao') & '6_tinh') & '6_~level:town' & '0~con_dao'",
     ]
 
 
@@ -153,3 +153,13 @@ def test_the_weeks_queries_reach_the_database_as_written(db):
         cursor.execute("SELECT %s::text[]", [params[-1]])
         assert cursor.fetchone()[0] == texts
     assert list(weekly.filter(weekly__matches_any=texts[:2])) == []
+
+
+def test_a_weeks_span_of_pairs_is_the_one_the_index_computes(db):
+    days = [dt.date(1900, 1, 1), dt.date(1900, 3, 31), dt.date(1900, 4, 2), dt.date(2025, 12, 31)]
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT (day - DATE '1900-01-01') / 7 / 13 FROM unnest(%s::date[]) AS day", [days])
+        assert [span for (span,) in cursor.fetchall()] == [
+            tsquery.pair_span(tsquery.week_of(d)) for d in days
+        ]
+    assert tsquery.pair_span(tsquery.UNDATED_WEEK) == "u"
