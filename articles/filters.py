@@ -317,26 +317,25 @@ class ArticleFilter(filters.FilterSet):
         filters the index of words by week holds left to it (see filter_queryset)."""
         if left_out in ((), (None,)) and getattr(self, "_few", None) is not None:
             return self.queryset.filter(pk__any=self._few)  # the few articles every filter leaves
-        queryset = self.queryset.all()
         self._leaving = left_out  # for filter_q
         try:
-            for name, choice in (self.form.cleaned_data if self.is_bound else {}).items():
-                if name in (*left_out, "sort") or (searched and name in WeeklyWords.FILTERS):
-                    continue
-                queryset = self.filters[name].filter(queryset, choice)
+            return self._applied(self.queryset.all(), (*left_out, "sort"), searched)
         finally:
             self._leaving = ()
-        return queryset
 
     def filter_queryset(self, queryset):
         """django-filter's, but with a search, the filters the index of words by week holds are left to
         it (terms of each week's query, _index_terms): the same condition on the row too lets the
         planner AND the index of words with a b-tree scan of every article of that value (a yearly
         "Phú Quốc" among half-year reports: 62 ms for 83,173 rows, to find 23)."""
-        searched = bool(self.form.cleaned_data.get("q"))
-        for name, value in self.form.cleaned_data.items():
-            if not (searched and name in WeeklyWords.FILTERS):
-                queryset = self.filters[name].filter(queryset, value)
+        return self._applied(queryset, (), bool(self.form.cleaned_data.get("q")))
+
+    def _applied(self, queryset, skipped, searched):
+        """`queryset` with the chosen filters but those `skipped`, and, if `searched`, those the index of
+        words by week answers."""
+        for name, choice in (self.form.cleaned_data if self.is_bound else {}).items():
+            if name not in skipped and not (searched and name in WeeklyWords.FILTERS):
+                queryset = self.filters[name].filter(queryset, choice)
         return queryset
 
     def _search_hints(self, left_out):
@@ -363,7 +362,7 @@ class ArticleFilter(filters.FilterSet):
     def _index_terms(self, left_out):
         """The lexemes of the chosen filters the index of words by week holds (WeeklyWords.FILTERS),
         unless left out: a search finds the articles passing them in the index, with its words."""
-        cleaned = self.form.cleaned_data if self.is_bound and self.is_valid() else {}
+        cleaned = self._cleaned()
         return tuple(
             tsquery.filter_term(name, getattr(cleaned[name], "pk", cleaned[name]))
             for name in WeeklyWords.FILTERS
@@ -373,7 +372,7 @@ class ArticleFilter(filters.FilterSet):
     def _days_within(self, left_out):
         """(first, last) day the chosen year, with its quarter or month, allows (unless left out), or
         None: a search reads only the weeks of those days (ArticleQuerySet.newest_matches)."""
-        cleaned = self.form.cleaned_data if self.is_bound and self.is_valid() else {}
+        cleaned = self._cleaned()
         year = cleaned.get("year") if "year" not in left_out else None
         if not year:
             return None
@@ -391,7 +390,7 @@ class ArticleFilter(filters.FilterSet):
     def _months_within(self, left_out):
         """The months a chosen month or quarter allows when no year is (unless left out), or None: a
         search reads only the weeks of those months (ArticleQuerySet.newest_matches)."""
-        cleaned = self.form.cleaned_data if self.is_bound and self.is_valid() else {}
+        cleaned = self._cleaned()
         if cleaned.get("year") and "year" not in left_out:
             return None  # the days within the year say it
         months = set(range(1, 13))
@@ -402,6 +401,10 @@ class ArticleFilter(filters.FilterSet):
         if month:
             months &= {month}
         return tuple(sorted(months)) if len(months) < 12 else None
+
+    def _cleaned(self):
+        """The chosen values, {} when the form is unbound or invalid."""
+        return self.form.cleaned_data if self.is_bound and self.is_valid() else {}
 
     def _labels(self, counts):
         """name → function(value) → label. Place and source values are ids: the options are shown with

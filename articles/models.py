@@ -49,11 +49,11 @@ UNDATED = dt.date(1, 1, 1)
 
 class WeeklyWords(Func):
     """An article's lexemes, each prefixed with the week it is dated ('1303_tinh', articles.tsquery),
-    and, with the same prefix, its pairs of adjacent words ('1303_con_dao') and its values of the
-    filters a row holds ('1303_~level:town', '1303_~kind:sơ kết'): the function of migrations 0013,
-    0019, 0021 and 0022. Indexed, the matches of a few weeks are a lookup of those weeks' own lexemes,
-    and a filter or a phrase's pair one more of them: the newest matches cost what they hold, not what
-    the archive holds."""
+    with the same prefix its values of the filters a row holds ('1303_~level:town', '1303_~kind:sơ
+    kết'), and its pairs of adjacent words under their span of 13 weeks ('100~con_dao'): the function
+    of migrations 0013, 0019, 0021, 0022, 0025 and 0026. Indexed, the matches of a few weeks are a
+    lookup of those weeks' own lexemes, and a filter or a phrase's pair one more of them: the newest
+    matches cost what they hold, not what the archive holds."""
 
     # The filters in the index and the columns holding their values, in the order the function reads them.
     FILTERS = {
@@ -379,7 +379,7 @@ class ArticleQuerySet(FacetQuerySet):
         months of the year the filters allow (a month chosen without its year), if any.
 
         Matches are read window by window, the newest weeks first, each window from the index of words
-        by week (WeeklyWords), which also holds each week's pairs of adjacent words ('con_dao'): a
+        by week (WeeklyWords), which also holds the articles' pairs of adjacent words ('con_dao'): a
         quoted phrase is looked up by its words and pairs, then tested on the few articles holding
         them. A window costs what its matches cost, whatever the size of the archive, and a window
         without a match costs a few index lookups. The weeks run from the newest to the oldest
@@ -475,8 +475,8 @@ class ArticleQuerySet(FacetQuerySet):
     def _search_start(self, query, depth):
         """What newest_matches starts from, in one round trip: the tsquery's text form, the newest and
         oldest date of the archive, its number of articles (its kept count, articles_facetcount), and
-        the date of its `depth`-th newest article if that is at most
-        DEPTH_READ deep (an index-only scan of the dates), else None. Not the dates of the articles a
+        the date of its `depth`-th newest article if that is at most DEPTH_READ deep (an index-only
+        scan of the dates), else None. Not the dates of the articles a
         filter leaves: their newest and oldest are a walk over the whole archive when the filters
         leave none."""
         with connections[self.db].cursor() as cursor:
@@ -490,8 +490,7 @@ class ArticleQuerySet(FacetQuerySet):
                 """,
                 [SEARCH_CONFIG, query, depth <= DEPTH_READ, min(int(depth), DEPTH_READ)],
             )
-            text, newest, oldest, total, deepest = cursor.fetchone()
-        return text, newest, oldest, total, deepest
+            return cursor.fetchone()
 
     def for_province(self, unit):
         return self.filter(province=unit)

@@ -2,9 +2,11 @@
 and rewritten for the index of words by week (migration 0013, ArticleQuerySet.newest_matches).
 
 That index holds each article's lexemes prefixed with the week it is dated ('1303_tinh'), so the
-matches of a few weeks are a lookup of those weeks' own lexemes, whatever the size of the archive. It
-knows words, not their positions: a phrase is looked up as its words, and a "-word" is left out; the
-articles found are then tested against the query itself (`exact` tells when they need not be).
+matches of a few weeks are a lookup of those weeks' own lexemes, whatever the size of the archive;
+with them its filter values ('1303_~level:town') and, under spans of weeks, its pairs of adjacent
+words ('100~con_dao'). It knows words, not their positions: a phrase is looked up as its words and
+pairs, and the articles found are then tested against the query itself (`exact` tells when they need
+not be).
 
 Nodes: ("word", token) with the token as written, quoted; ("not", node); ("and" | "or", left, right);
 ("phrase", left, right, distance) for <-> (distance 1) and <N>.
@@ -27,8 +29,12 @@ BINDING = {"|": 1, "&": 2, "<->": 3}  # ! binds tighter than all three
 
 def week_of(day):
     """The week number of a date as the index computes it (SQL integer division truncates)."""
-    days = (day - WEEK_ONE).days
-    return days // 7 if days >= 0 else -(-days // 7)
+    return _truncated((day - WEEK_ONE).days, 7)
+
+
+def _truncated(dividend, divisor):
+    """Integer division as SQL's, truncating toward zero (Python's floors)."""
+    return dividend // divisor if dividend >= 0 else -(-dividend // divisor)
 
 
 def first_day(week):
@@ -125,7 +131,7 @@ def weekly(node, weeks, terms=(), pairs=()):
 
 def pair_span(week):
     """The span of PAIR_WEEKS weeks a week's pairs of words are indexed under (SQL integer division)."""
-    return week if week == UNDATED_WEEK else week // PAIR_WEEKS if week >= 0 else -(-week // PAIR_WEEKS)
+    return week if week == UNDATED_WEEK else _truncated(week, PAIR_WEEKS)
 
 
 def filter_term(name, value):
