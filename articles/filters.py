@@ -15,7 +15,6 @@ from django.core.exceptions import ValidationError
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
-from . import tsquery
 from .facets import precomputed_bound, precomputed_count, precomputed_facets, precomputed_share
 from .highlight import HEADLINE_MARKS
 from .models import (
@@ -325,7 +324,7 @@ class ArticleFilter(filters.FilterSet):
 
     def filter_queryset(self, queryset):
         """django-filter's, but with a search, the filters the index of words by week holds are left to
-        it (terms of each week's query, _index_terms): the same condition on the row too lets the
+        it (terms of each week's query, _index_filters): the same condition on the row too lets the
         planner AND the index of words with a b-tree scan of every article of that value (a yearly
         "Phú Quốc" among half-year reports: 62 ms for 83,173 rows, to find 23)."""
         return self._applied(queryset, (), bool(self.form.cleaned_data.get("q")))
@@ -344,7 +343,7 @@ class ArticleFilter(filters.FilterSet):
         most what share of the archive they leave."""
         return {
             "within": self._days_within(left_out),
-            "terms": self._index_terms(left_out),
+            "filters": self._index_filters(left_out),
             "share": self._share(left_out),
             "months": self._months_within(left_out),
         }
@@ -359,12 +358,12 @@ class ArticleFilter(filters.FilterSet):
             shares[left_out] = 1.0 if share is None else min(1.0, share)
         return shares[left_out]
 
-    def _index_terms(self, left_out):
-        """The lexemes of the chosen filters the index of words by week holds (WeeklyWords.FILTERS),
+    def _index_filters(self, left_out):
+        """(name, value) of the chosen filters the index of words by week holds (WeeklyWords.FILTERS),
         unless left out: a search finds the articles passing them in the index, with its words."""
         cleaned = self._cleaned()
         return tuple(
-            tsquery.filter_term(name, getattr(cleaned[name], "pk", cleaned[name]))
+            (name, getattr(cleaned[name], "pk", cleaned[name]))
             for name in WeeklyWords.FILTERS
             if name not in left_out and cleaned.get(name) not in (None, "")
         )

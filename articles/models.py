@@ -65,6 +65,20 @@ class WeeklyWords(Func):
     }
     COLUMNS = ("search", "date", *FILTERS.values())
 
+    @classmethod
+    def terms(cls, filters):
+        """The (name, value) of chosen filters it holds as its lexemes (tsquery.filter_term)."""
+        return tuple(tsquery.filter_term(name, value) for name, value in filters)
+
+    @classmethod
+    def condition(cls, filters):
+        """The (name, value) of chosen filters it holds as a condition on the article row."""
+        condition = Q()
+        for name, value in filters:
+            column = cls.FILTERS[name]
+            condition &= Q(**{f"{column}__contains": [value]} if name == "kind" else {column: value})
+        return condition
+
     function = "article_weekly_words"
     output_field = SearchVectorField()
 
@@ -324,7 +338,7 @@ class ArticleQuerySet(FacetQuerySet):
         limit=SEARCH_LIMIT,
         found=None,
         within=None,
-        terms=(),
+        filters=(),
         share=1.0,
         months=None,
     ):
@@ -334,10 +348,10 @@ class ArticleQuerySet(FacetQuerySet):
         The snippet is raw body text with `marks` around the matches: pages pass private markers
         and escape it with articles.highlight.headline_html, since the body is not HTML. `found`, a
         dict kept for one request, remembers the matches of each search over the same filters (a
-        page and its facet counts ask twice). `within`, `terms`, `share`, `months`: see newest_matches.
+        page and its facet counts ask twice). `within`, `filters`, `share`, `months`: see newest_matches.
         """
         matching = websearch(query)
-        matches = self.search_matches(query, limit, found, within, terms, share, months)
+        matches = self.search_matches(query, limit, found, within, filters, share, months)
         return (
             # An array, not a list: Django would resolve a list's 1,000 values one by one.
             self.filter(pk__any=array("q", matches))
@@ -357,26 +371,27 @@ class ArticleQuerySet(FacetQuerySet):
         )
 
     def search_matches(
-        self, query, limit=SEARCH_LIMIT, found=None, within=None, terms=(), share=1.0, months=None
+        self, query, limit=SEARCH_LIMIT, found=None, within=None, filters=(), share=1.0, months=None
     ):
         """The ids search() lists: newest_matches, remembered in `found` (a dict kept for one request)
         for each query over the same articles, as a page, its count and its facet counts all ask."""
         found = {} if found is None else found
         try:
-            key = (query, limit, within, tuple(terms), str(self.order_by().values("pk").query))
+            key = (query, limit, within, tuple(filters), str(self.order_by().values("pk").query))
         except EmptyResultSet:
-            key = (query, limit, within, tuple(terms), None)
+            key = (query, limit, within, tuple(filters), None)
         if key not in found:
-            found[key] = self.newest_matches(query, limit, within, terms, share=share, months=months)
+            found[key] = self.newest_matches(query, limit, within, filters, share=share, months=months)
         return found[key]
 
-    def newest_matches(self, query, limit, within=None, terms=(), share=1.0, months=None):
+    def newest_matches(self, query, limit, within=None, filters=(), share=1.0, months=None):
         """Ids of the newest `limit` articles matching the websearch `query`, newest first. `within`:
-        the first and last day the articles' filters allow (a year chosen), if any; `terms`: the
-        lexemes of the filters these articles pass that the index of words by week holds
-        (tsquery.filter_term), which it then answers with the words; `share`: at most what share of
-        the archive the articles' filters leave (from the kept counts, articles.facets); `months`: the
-        months of the year the filters allow (a month chosen without its year), if any.
+        the first and last day the articles' filters allow (a year chosen), if any; `filters`: the
+        (name, value) of the filters these articles pass that the index of words by week holds
+        (WeeklyWords.FILTERS), which it then answers with the words (the rows, when there is no word
+        to look up: "-tỉnh"); `share`: at most what share of the archive the articles' filters leave
+        (from the kept counts, articles.facets); `months`: the months of the year the filters allow
+        (a month chosen without its year), if any.
 
         Matches are read window by window, the newest weeks first, each window from the index of words
         by week (WeeklyWords), which also holds the articles' pairs of adjacent words ('con_dao'): a
@@ -403,8 +418,8 @@ class ArticleQuerySet(FacetQuerySet):
             return []  # no word at all
         words = tsquery.words(tree)
         if words is None:  # only "-word"s: the newest articles lacking them
-            ordered = self.filter(search=websearch(query)).order_by(*self.model._meta.ordering)
-            return list(ordered.values_list("pk", flat=True)[:limit])
+            lacking = self.filter(WeeklyWords.condition(filters), search=websearch(query))
+            return list(lacking.order_by(*self.model._meta.ordering).values_list("pk", flat=True)[:limit])
         dated = newest is not None and newest >= oldest  # a year chosen may hold no article
         weeks = list(range(tsquery.week_of(newest), tsquery.week_of(oldest) - 1, -1)) if dated else []
         if months is not None:
@@ -425,7 +440,9 @@ class ArticleQuerySet(FacetQuerySet):
         found = []  # (day, id) of the matches read so far
         while weeks:
             read, weeks = weeks[:window], weeks[window:]
-            new = self._in_weeks(query, tree, words, read, terms, pairs, limit - len(found))
+            new = self._in_weeks(
+                query, tree, words, read, WeeklyWords.terms(filters), pairs, limit - len(found)
+            )
             found += new
             if len(found) >= limit or not weeks:
                 break

@@ -154,6 +154,21 @@ def test_a_query_of_only_excluded_words_lists_the_newest_articles_without_them(d
     assert Article.objects.newest_matches("-tỉnh", limit=5) == [without[1].pk, without[0].pk]
 
 
+def test_a_query_of_only_excluded_words_keeps_the_filters_the_index_answers(db):
+    town = make_article(
+        title="Tin", body="Đảng ủy thị trấn giao ban.", level="town", date=dt.date(2024, 5, 1)
+    )
+    make_meeting(town, kind="sơ kết")
+    for level in ("district", "town"):  # another level; another kind of meeting
+        other = make_article(title="Tin", body="Đảng ủy giao ban.", level=level, date=dt.date(2024, 5, 2))
+        make_meeting(other, kind="giao ban" if level == "town" else "sơ kết")
+    filterset = ArticleFilter(
+        {"q": "-tỉnh", "level": "town", "kind": "sơ kết"}, queryset=Article.objects.public()
+    )
+
+    assert [article.pk for article in filterset.qs] == [town.pk]
+
+
 def test_an_excluded_word_beside_words_is_answered_by_the_index_alone(db):
     kept = [
         make_article(title="Tin", body="Thành ủy giao ban.", date=dt.date(2024, 5, day)) for day in (1, 3)
