@@ -43,6 +43,11 @@ class Unaccent(Func):
     output_field = models.TextField()
 
 
+# A week's lookup of a pair of adjacent words costs about what testing this many articles costs
+# (docs/PERFORMANCE.md): a phrase is looked up by its pairs only where a week holds more of the
+# articles searched than that for each pair.
+PAIR_WORTH = 25
+
 # Undated articles count as the oldest: a search lists them after the dated ones.
 UNDATED = dt.date(1, 1, 1)
 
@@ -428,15 +433,19 @@ class ArticleQuerySet(FacetQuerySet):
             weeks.append(tsquery.UNDATED_WEEK)
         if not weeks:
             return []
-        every = len(weeks)
+        # The articles the filters leave, spread over the weeks to read (a year's or a month's, if chosen,
+        # which they are all in).
+        weeks_held = len(weeks) if within or months is not None else self._weeks_between(newest, oldest)
+        per_week = share * (total or 1) / weeks_held
         if deepest and not within and months is None:
             window = tsquery.week_of(newest) - tsquery.week_of(deepest) + 1
         else:
-            # The articles the filters leave, spread over the weeks to read (a year's or a month's, if
-            # chosen, which they are all in).
-            weeks_held = every if within or months is not None else self._weeks_between(newest, oldest)
-            window = math.ceil(2 * limit / max(share * (total or 1) / weeks_held, 1e-9))
+            window = math.ceil(2 * limit / max(per_week, 1e-9))
         pairs = tsquery.pairs(tree)
+        if per_week < PAIR_WORTH * len(pairs):
+            # Too few articles a week for the pairs to leave out more than their lookups cost: each is
+            # looked up in every week, and the commoner a pair the longer its list.
+            pairs = []
         found = []  # (day, id) of the matches read so far
         while weeks:
             read, weeks = weeks[:window], weeks[window:]

@@ -7,7 +7,7 @@ from django.contrib.postgres.search import SearchQuery
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from articles import tsquery
+from articles import models, tsquery
 from articles.filters import ArticleFilter
 from articles.models import SEARCH_CONFIG, Article
 
@@ -91,7 +91,8 @@ def test_each_window_of_weeks_is_read_from_the_index_of_words_by_week(db):
     assert "Filter" not in first  # the index answers words without their positions exactly
 
 
-def test_a_common_phrase_is_found_by_its_words_then_tested_on_those_articles(db):
+def test_a_common_phrase_is_found_by_its_words_then_tested_on_those_articles(db, monkeypatch):
+    monkeypatch.setattr(models, "PAIR_WORTH", 0)  # as if each week held many articles
     make_article(body="Bí thư Tỉnh ủy chủ trì.", date=dt.date(2020, 1, 1))
     for day in range(1, 11):
         make_article(body="Chủ trì có Phó Bí thư Tỉnh ủy.", date=dt.date(2024, 5, day))
@@ -107,7 +108,8 @@ def test_a_common_phrase_is_found_by_its_words_then_tested_on_those_articles(db)
     assert "article_matches(candidate.search" in plan
 
 
-def test_a_phrase_is_looked_up_by_its_words_and_pairs_in_each_week_then_tested(db):
+def test_a_phrase_is_looked_up_by_its_words_and_pairs_in_each_week_then_tested(db, monkeypatch):
+    monkeypatch.setattr(models, "PAIR_WORTH", 0)  # as if each week held many articles
     phrase = make_article(body="Bí thư Tỉnh ủy chủ trì.", date=dt.date(2024, 5, 1))
     for day in range(2, 12):
         make_article(body="Tỉnh ủy có Bí thư.", date=dt.date(2024, 5, day))
@@ -122,6 +124,22 @@ def test_a_phrase_is_looked_up_by_its_words_and_pairs_in_each_week_then_tested(d
     assert re.search(r"''\d+~bi_thu'' & ''\d+~thu_tinh''", condition), condition
     assert "article_matches(candidate.search" in plan  # the few holding the pairs, tested
     assert not any("LIMIT 3001" in q["sql"] for q in context.captured_queries)  # no count over the archive
+
+
+def test_a_phrase_among_few_articles_a_week_is_looked_up_by_its_words_alone(db):
+    phrase = make_article(body="Bí thư Tỉnh ủy chủ trì.", date=dt.date(2024, 5, 1))
+    for day in range(2, 12):
+        make_article(body="Tỉnh ủy có Bí thư.", date=dt.date(2024, 5, day))
+    only_index("article_weekly_terms_gin")
+
+    found = Article.objects.newest_matches('"bí thư tỉnh ủy"', limit=5)
+    plan = search_plans('"bí thư tỉnh ủy"', limit=5)[0]
+
+    assert found == [phrase.pk]
+    [condition] = [line for line in index_conditions(plan) if "Index Cond" in line]
+    # Eleven articles a week: each pair would be looked up for fewer than PAIR_WORTH of them.
+    assert "_bi'' &" in condition and "~bi_thu" not in condition, condition
+    assert "article_matches(candidate.search" in plan
 
 
 def test_a_word_the_newest_articles_lack_is_found_further_back(db):
