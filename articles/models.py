@@ -10,6 +10,7 @@ from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.contrib.postgres.search import (
     SearchHeadline,
     SearchQuery,
+    SearchQueryField,
     SearchRank,
     SearchVector,
     SearchVectorField,
@@ -17,7 +18,7 @@ from django.contrib.postgres.search import (
 )
 from django.core.exceptions import EmptyResultSet
 from django.db import connections, models
-from django.db.models import Count, F, Func, Max, Min, Q, Value
+from django.db.models import Count, Expression, F, Func, Max, Min, Q, Value
 from django.db.models.functions import Coalesce, ExtractMonth, Lower, TruncMonth
 from django.db.models.lookups import Lookup
 from django.urls import reverse
@@ -88,20 +89,33 @@ class WeeklyWords(Func):
     output_field = SearchVectorField()
 
 
-@SearchVectorField.register_lookup
-class MatchesAny(Lookup):
-    """`vector__matches_any=[tsquery texts]`: vector @@ ANY(their array). A GIN index answers it with
-    one scan per query, each small (ArticleQuerySet._in_weeks)."""
+class WeekQuery(Expression):
+    """`week.query`: the tsquery of the week a search reads, a column of the weeks its articles are
+    joined with (ArticleQuerySet._tested)."""
 
-    lookup_name = "matches_any"
-    prepare_rhs = False
+    output_field = SearchQueryField()
 
     def as_sql(self, compiler, connection):
-        lhs, params = self.process_lhs(compiler, connection)
-        # An array literal written here, as for AnyOf: psycopg's list dumper escapes each of the
-        # hundreds of queries of a long window on its own.
-        quoted = ",".join('"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"' for text in self.rhs)
-        return f"{lhs} @@ ANY(%s::text[]::tsquery[])", [*params, f"{{{quoted}}}"]
+        return "week.query", []
+
+
+@SearchVectorField.register_lookup
+class Matches(Lookup):
+    """`vector__matches=expression`: vector @@ the tsquery of the expression (WeekQuery)."""
+
+    lookup_name = "matches"
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = self.process_rhs(compiler, connection)
+        return f"{lhs} @@ {rhs}", [*lhs_params, *rhs_params]
+
+
+def text_array(texts):
+    """An array literal of `texts` for a text[] parameter, written here as for AnyOf: psycopg's list
+    dumper escapes each of the hundreds of queries of a long window of weeks on its own."""
+    quoted = ",".join('"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"' for text in texts)
+    return f"{{{quoted}}}"
 
 
 @models.OneToOneField.register_lookup
@@ -402,7 +416,8 @@ class ArticleQuerySet(FacetQuerySet):
         by week (WeeklyWords), which also holds the articles' pairs of adjacent words ('con_dao'): a
         quoted phrase is looked up by its words and pairs, then tested on the few articles holding
         them. A window costs what its matches cost, whatever the size of the archive, and a window
-        without a match costs a few index lookups. The weeks run from the newest to the oldest
+        without a match costs a few index lookups. Its weeks are read one after the other until enough
+        are found (_tested), so a window longer than needed costs little more. The weeks run from the newest to the oldest
         article, within the days `within` and the `months` if given, the undated last (unless either
         is). The first window is as many weeks as should hold 2 × `limit` of the articles the filters
         leave (`share` of the archive; counted by the dates of the newest articles when that is
@@ -424,6 +439,10 @@ class ArticleQuerySet(FacetQuerySet):
         words = tsquery.words(tree)
         if words is None:  # only "-word"s: the newest articles lacking them
             lacking = self.filter(WeeklyWords.condition(filters), search=websearch(query))
+            if within:
+                lacking = lacking.filter(date__range=within)
+            if months is not None:
+                lacking = lacking.filter(date__month__in=months)
             return list(lacking.order_by(*self.model._meta.ordering).values_list("pk", flat=True)[:limit])
         dated = newest is not None and newest >= oldest  # a year chosen may hold no article
         weeks = list(range(tsquery.week_of(newest), tsquery.week_of(oldest) - 1, -1)) if dated else []
@@ -446,12 +465,11 @@ class ArticleQuerySet(FacetQuerySet):
             # Too few articles a week for the pairs to leave out more than their lookups cost: each is
             # looked up in every week, and the commoner a pair the longer its list.
             pairs = []
+        terms = WeeklyWords.terms(filters)
         found = []  # (day, id) of the matches read so far
         while weeks:
             read, weeks = weeks[:window], weeks[window:]
-            new = self._in_weeks(
-                query, tree, words, read, WeeklyWords.terms(filters), pairs, limit - len(found)
-            )
+            new = self._in_weeks(query, tree, words, read, terms, pairs, limit - len(found), within, months)
             found += new
             if len(found) >= limit or not weeks:
                 break
@@ -466,35 +484,53 @@ class ArticleQuerySet(FacetQuerySet):
     def _weeks_between(newest, oldest):
         return tsquery.week_of(newest) - tsquery.week_of(oldest) + 1 if newest else 1
 
-    def _in_weeks(self, query, tree, words, weeks, terms, pairs, most):
+    def _in_weeks(self, query, tree, words, weeks, terms, pairs, most, within, months):
         """(day, id) of these articles of the `weeks` matching `query` (UNDATED for the undated): those
         holding its `words` (a tree of articles.tsquery), the filter `terms` and the `pairs` of words
         found in the index of words by week, then, unless the words are the query (`tree`), tested
-        against the query itself; the newest `most` of them."""
-        holding = self.alias(weekly=WeeklyWords(*WeeklyWords.COLUMNS)).filter(
-            weekly__matches_any=tsquery.weekly(words, weeks, terms, pairs)
-        )
-        return self._tested(holding, None if words == tree else query, most)
+        against the query itself; dated within the days `within` and in the `months` if given (the
+        first and last of the weeks hold others); the newest `most` of them."""
+        holding = self.alias(weekly=WeeklyWords(*WeeklyWords.COLUMNS)).filter(weekly__matches=WeekQuery())
+        queries = tsquery.weekly(words, weeks, terms, pairs)
+        return self._tested(holding, queries, None if words == tree else query, most, within, months)
 
     @staticmethod
-    def _tested(articles, query, most):
-        """(day, id) of the newest `most` of the `articles` matching `query` (all if None), newest
-        first, tested on each article by article_matches (migration 0013, never handed to an index).
+    def _tested(articles, queries, query, most, within=None, months=None):
+        """(day, id) of the newest `most` of the `articles` matching `query` (all if None), week by
+        week: those each of the weeks' `queries` finds, in their order, newest first (WeekQuery), then
+        tested on each article by article_matches (migration 0013, never handed to an index), and kept
+        if dated within the days `within` and in the `months`, when given.
 
-        Tested in date order until `most` pass: a window of a common phrase holds several times the
-        matches it still needs (4,452 for 1,000), and a test reads the article's search vector."""
+        The weeks are read one after the other until `most` are found, and a week's articles are tested
+        in date order until then: a window of weeks holding many more matches than needed (11,413 rows
+        read for 999, "tỉnh ủy" in January 2017) costs only the weeks needed, and a common phrase
+        holds several times the matches it still needs (4,452 for 1,000)."""
         # The undated as the oldest, as newest_matches sorts them; an order no index holds, so that the
         # planner never walks the index of dates computing the index of words for each row.
         newest = articles.order_by(Coalesce("date", Value(UNDATED)).desc(), F("pk").desc())
-        if query is None:
-            return [(day or UNDATED, pk) for day, pk in newest.values_list("date", "pk")[:most]]
-        sql, params = newest.values_list("date", "pk", "search").query.sql_with_params()
+        columns = ["date", "pk"] if query is None else ["date", "pk", "search"]  # sorted with the rows
+        sql, params = newest.values_list(*columns).query.sql_with_params()
+        names = ", ".join(["date", "id", "search"][: len(columns)])
+        kept, kept_params = [], []
+        # Outside the week's query: as its conditions, the planner ANDs the index of words with a scan of
+        # the index of dates over the whole year (16 ms a week).
+        if within:
+            kept.append("candidate.date BETWEEN %s AND %s")
+            kept_params += within
+        if months is not None:
+            kept.append("EXTRACT(MONTH FROM candidate.date)::integer = ANY(%s::integer[])")
+            kept_params.append(list(months))
+        if query is not None:
+            kept.append("article_matches(candidate.search, websearch_to_tsquery(%s::regconfig, %s))")
+            kept_params += [SEARCH_CONFIG, query]
+        where = f"WHERE {' AND '.join(kept)}" if kept else ""
         with connections[articles.db].cursor() as cursor:
-            # OFFSET 0: the test stays above the sort, not pushed down to every article read.
+            # A lateral join reads the weeks in the order given, each sorted, and stops at the LIMIT.
+            # OFFSET 0: the test and the dates stay above the sort, not pushed down to every article read.
             cursor.execute(
-                f"SELECT candidate.date, candidate.id FROM ({sql} OFFSET 0) AS candidate (date, id, search) "
-                "WHERE article_matches(candidate.search, websearch_to_tsquery(%s::regconfig, %s)) LIMIT %s",
-                [*params, SEARCH_CONFIG, query, most],
+                "SELECT candidate.date, candidate.id FROM unnest(%s::text[]::tsquery[]) AS week (query) "
+                f"CROSS JOIN LATERAL ({sql} OFFSET 0) AS candidate ({names}) {where} LIMIT %s",
+                [text_array(queries), *params, *kept_params, most],
             )
             return [(day or UNDATED, pk) for day, pk in cursor.fetchall()]
 
