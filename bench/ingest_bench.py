@@ -1,10 +1,11 @@
 """Ingestion throughput: articles/s through `manage.py ingest`, one by one and with --bulk.
 
-    .venv/bin/python bench/ingest_bench.py [--sizes 1000 10000] [--seed 7]
+    .venv/bin/python bench/ingest_bench.py [--sizes 1000 10000] [--seed 7] [--pgdata DIR]
 
 Writes generated articles (articles.generator, texts of our own making) as files to a temporary
 directory, then ingests each set into an empty scratch database, `bench_ingest`, created and dropped
-with Django's test-database machinery on the same server: the developers' data is never touched.
+with Django's test-database machinery on the benchmarks' own cluster (`.pgdata-bench/`, with the server
+settings of bench/common.py, as the other benchmarks): the developers' server is never touched.
 Targets: >= 100 articles/s one by one, >= 300 articles/s in bulk. Besides the wall-clock rate it prints
 the CPU each article cost in the command, the extractor workers and the PostgreSQL backend, and the
 rate those costs allow on idle cores: the machine is shared, so wall-clock figures vary with its load.
@@ -14,14 +15,14 @@ import argparse
 import os
 import platform
 import resource
-import sys
 import tempfile
 import time
 from contextlib import suppress
 from io import StringIO
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+import common
+
 SCRATCH_DATABASE = "bench_ingest"
 
 
@@ -29,15 +30,14 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--seed", type=int, default=7)
+    common.add_pgdata_argument(parser)
     args = parser.parse_args()
 
-    sys.path.insert(0, str(ROOT))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "archive.settings")
-    import django
-
-    django.setup()
+    common.setup_django(args.pgdata)
+    common.prepare_database()
     from django.db import connection
 
+    common.print_machine()
     connection.settings_dict["TEST"]["NAME"] = SCRATCH_DATABASE
     print(
         f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
