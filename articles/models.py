@@ -412,20 +412,21 @@ class ArticleQuerySet(FacetQuerySet):
         (from the kept counts, articles.facets); `months`: the months of the year the filters allow
         (a month chosen without its year), if any.
 
-        Matches are read window by window, the newest weeks first, each window from the index of words
-        by week (WeeklyWords), which also holds the articles' pairs of adjacent words ('con_dao'): a
-        quoted phrase is looked up by its words and pairs, then tested on the few articles holding
-        them. A window costs what its matches cost, whatever the size of the archive, and a window
-        without a match costs a few index lookups. Its weeks are read one after the other until enough
-        are found (_tested), so a window longer than needed costs little more. The weeks run from the newest to the oldest
-        article, within the days `within` and the `months` if given, the undated last (unless either
-        is). The first window is as many weeks as should hold 2 × `limit` of the articles the filters
-        leave (`share` of the archive; counted by the dates of the newest articles when that is
-        cheap). The share of matches in a window sizes the next, at most four times as long; a window
-        without one doubles ("huyện ủy": no district after July 2025): a rare query reaches the oldest
-        week in a few windows, each a few lookups a week. (A count of its matches in all the weeks
-        left, tried when the first weeks read held few, cost 45–145 ms at 1M whenever those weeks were
-        unlike the others: no district after July 2025, no half-year report in December.)
+        Matches are read window by window, the newest weeks first, each window from the index of words by
+        week (WeeklyWords), which also holds the articles' pairs of adjacent words ('con_dao'): a quoted
+        phrase is looked up by its words and pairs, then tested on the few articles holding them. A window
+        costs what its matches cost, whatever the size of the archive, and a window without a match costs a
+        few index lookups. Its weeks are read one after the other until enough are found (_tested), so a
+        window longer than needed costs little more. The weeks run from the newest to the oldest article,
+        within the days `within` and the `months` if given, the undated last (unless either is). The first
+        window is as many weeks as should hold 2 × `limit` of the articles the filters leave (`share` of the
+        archive; counted by the dates of the newest articles when that is cheap). The share of matches in a
+        window sizes the next, at most four times as long; a window without one doubles ("huyện ủy": no
+        district after July 2025): a rare query reaches the oldest week in a few windows, each a few lookups
+        a week. (A count of its matches in all the weeks left, tried when the first weeks read held few,
+        cost 45–145 ms at 1M whenever those weeks were unlike the others: no district after July 2025, no
+        half-year report in December.) A phrase's pairs are looked up only where a week holds at least
+        PAIR_WORTH of the articles searched for each pair.
         """
         if not share:
             return []  # the filters leave no article
