@@ -366,25 +366,25 @@ class ArticleFilter(filters.FilterSet):
     def _index_filters(self, left_out):
         """(name, value) of the chosen filters the index of words by week holds (WeeklyWords.FILTERS),
         unless left out: a search finds the articles passing them in the index, with its words."""
-        cleaned = self._cleaned()
+        chosen = self._chosen_but(left_out)
         return tuple(
-            (name, getattr(cleaned[name], "pk", cleaned[name]))
+            (name, getattr(chosen[name], "pk", chosen[name]))
             for name in WeeklyWords.FILTERS
-            if name not in left_out and cleaned.get(name) not in (None, "")
+            if chosen.get(name) not in (None, "")
         )
 
     def _days_within(self, left_out):
         """(first, last) day the chosen year, with its quarter or month, allows (unless left out), or
         None: a search reads only the weeks of those days (ArticleQuerySet.newest_matches)."""
-        cleaned = self._cleaned()
-        year = cleaned.get("year") if "year" not in left_out else None
+        chosen = self._chosen_but(left_out)
+        year = chosen.get("year")
         if not year:
             return None
         first, last = 1, 12
-        quarter = cleaned.get("quarter") if "quarter" not in left_out else None
+        quarter = chosen.get("quarter")
         if quarter:
             first, last = 3 * quarter - 2, 3 * quarter
-        month = cleaned.get("month") if "month" not in left_out else None
+        month = chosen.get("month")
         if month:
             first, last = max(first, month), min(last, month)
         if first > last:
@@ -394,21 +394,22 @@ class ArticleFilter(filters.FilterSet):
     def _months_within(self, left_out):
         """The months a chosen month or quarter allows when no year is (unless left out), or None: a
         search reads only the weeks of those months (ArticleQuerySet.newest_matches)."""
-        cleaned = self._cleaned()
-        if cleaned.get("year") and "year" not in left_out:
+        chosen = self._chosen_but(left_out)
+        if chosen.get("year"):
             return None  # the days within the year say it
         months = set(range(1, 13))
-        quarter = cleaned.get("quarter") if "quarter" not in left_out else None
+        quarter = chosen.get("quarter")
         if quarter:
             months &= set(range(3 * quarter - 2, 3 * quarter + 1))
-        month = cleaned.get("month") if "month" not in left_out else None
+        month = chosen.get("month")
         if month:
             months &= {month}
         return tuple(sorted(months)) if len(months) < 12 else None
 
-    def _cleaned(self):
-        """The chosen values, {} when the form is unbound or invalid."""
-        return self.form.cleaned_data if self.is_bound and self.is_valid() else {}
+    def _chosen_but(self, left_out):
+        """The chosen values but those `left_out`, none when the form is unbound or invalid."""
+        cleaned = self.form.cleaned_data if self.is_bound and self.is_valid() else {}
+        return {name: value for name, value in cleaned.items() if name not in left_out}
 
     def _labels(self, counts):
         """name → function(value) → label. Place and source values are ids: the options are shown with
