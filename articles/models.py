@@ -453,10 +453,9 @@ class ArticleQuerySet(FacetQuerySet):
             weeks.append(tsquery.UNDATED_WEEK)
         if not weeks:
             return []
-        # The articles the filters leave, spread over the weeks to read (a year's or a month's, if chosen,
-        # which they are all in).
-        weeks_held = len(weeks) if within or months is not None else self._weeks_between(newest, oldest)
-        per_week = share * (total or 1) / weeks_held
+        # The articles the filters leave, spread over the dated weeks to read (a year's or a month's, if
+        # chosen, which they are all in).
+        per_week = share * (total or 1) / max(sum(week != tsquery.UNDATED_WEEK for week in weeks), 1)
         if deepest and not within and months is None:
             window = tsquery.week_of(newest) - tsquery.week_of(deepest) + 1
         else:
@@ -480,10 +479,6 @@ class ArticleQuerySet(FacetQuerySet):
             window = min(rate, 4 * len(read)) if new else 2 * window
         found.sort(reverse=True)
         return [pk for _day, pk in found[:limit]]
-
-    @staticmethod
-    def _weeks_between(newest, oldest):
-        return tsquery.week_of(newest) - tsquery.week_of(oldest) + 1 if newest else 1
 
     def _in_weeks(self, query, tree, words, weeks, terms, pairs, most, within, months):
         """(day, id) of these articles of the `weeks` matching `query` (UNDATED for the undated): those
