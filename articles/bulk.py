@@ -4,9 +4,11 @@
 PostgreSQL check every constraint as usual. A COPY waits for the server twice (to start, to finish),
 so the few rows of one article go instead as one INSERT per table, all in one query string. Ids come
 from the tables' own sequences first, in one query, so rows can point at each other (an appearance at
-its meeting and person) before any is sent.
+its meeting and person) before any is sent. A batch's articles take the server longest to store (their
+search vector and index entries); `copy_in(..., then=...)` builds the batch's other rows meanwhile.
 """
 
+from collections.abc import Callable, Iterable
 from functools import cache
 
 from django.db import DEFAULT_DB_ALIAS, connections
@@ -18,30 +20,55 @@ __all__ = ["copy_in"]
 _FEW_ROWS = 100
 
 
-def copy_in(*groups: tuple[type, list]) -> None:
-    """Insert each (model, instances) group, parents first; the instances get their ids and count as saved."""
-    groups = [(model, objects) for model, objects in groups if objects]
-    if not groups:
-        return
-    connection = connections[DEFAULT_DB_ALIAS]
-    with connection.wrap_database_errors, connection.cursor() as cursor:
-        _assign_ids(cursor, groups)
-        if sum(len(objects) for _, objects in groups) <= _FEW_ROWS:
-            _insert(cursor, groups)
-        else:
-            for model, objects in groups:
-                _copy(cursor, model, objects)
-    for _, objects in groups:
-        for obj in objects:
-            obj._state.adding = False
-            obj._state.db = DEFAULT_DB_ALIAS
+def copy_in(
+    *groups: tuple[type, list], then: Callable[[], Iterable[tuple[type, list]]] | None = None
+) -> None:
+    """Insert each (model, instances) group, parents first; the instances get their ids and count as saved.
+
+    `then()`, if given, returns more groups, inserted after these. With many rows it runs as soon as the
+    last of these groups is sent, while the server is still storing it: the command builds the next rows
+    instead of waiting. It must not query the database, whose connection is busy copying meanwhile.
+    """
+    groups = _filled(groups)
+    if then is not None and _count(groups) <= _FEW_ROWS:
+        groups, then = groups + _filled(then()), None  # one round trip for all: the sooner done
+    later = []
+    if groups:
+        connection = connections[DEFAULT_DB_ALIAS]
+        with connection.wrap_database_errors, connection.cursor() as cursor:
+            _assign_ids(cursor, groups)
+            if _count(groups) <= _FEW_ROWS:
+                _insert(cursor, groups)
+            else:
+                *first, last = groups
+                for model, objects in first:
+                    _copy(cursor, model, objects)
+                later = _copy(cursor, *last, meanwhile=then)
+        for _, objects in groups:
+            for obj in objects:
+                obj._state.adding = False
+                obj._state.db = DEFAULT_DB_ALIAS
+    elif then is not None:
+        later = then()
+    if later:
+        copy_in(*later)
 
 
-def _copy(cursor, model, objects) -> None:
+def _filled(groups) -> list[tuple[type, list]]:
+    return [(model, objects) for model, objects in groups if objects]
+
+
+def _count(groups) -> int:
+    return sum(len(objects) for _, objects in groups)
+
+
+def _copy(cursor, model, objects, meanwhile=None):
+    """COPY the objects' rows; `meanwhile()`, if given, runs once they are sent, and its result is returned."""
     fields = _fields(model)
     with cursor.cursor.copy(f"COPY {_table(model)} FROM STDIN") as copy:
         for obj in objects:
             copy.write_row([_value(obj, f) for f in fields])
+        return meanwhile() if meanwhile is not None else None
 
 
 def _insert(cursor, groups) -> None:

@@ -23,9 +23,9 @@ from django.utils import timezone
 
 from .bulk import copy_in
 from .extraction.types import Extraction
-from .ingest_input import IngestError, content_hash, extract_safely, fit, read_input, text_of
+from .ingest_input import IngestError, content_hash, extract_each, extract_safely, fit, read_input, text_of
 from .ingest_people import PersonLinker, merge_people, split_person
-from .ingest_rows import Kept, fill_article, new_rows
+from .ingest_rows import Kept, fill_article, new_meetings, new_mentions, new_rows
 from .models import (
     Appearance,
     Article,
@@ -51,6 +51,8 @@ logger = logging.getLogger(__name__)
 UNIQUE_HASH = "article_unique_content_hash"
 # Texts read together when each is stored in its own transaction: one duplicate check for them all.
 _READ_AHEAD = 16
+# Texts a worker process extracts in one task: handing each over on its own costs the command more.
+_TASK = 25
 
 
 @dataclass
@@ -178,7 +180,7 @@ def _reextract(article: Article, extraction: Extraction | None, error: str) -> A
         kept = Kept(
             list(article.meetings.all()), list(article.appearances.all()), list(article.indicators.all())
         )
-        linker = PersonLinker([extraction] if extraction else [])
+        linker = PersonLinker([(article.province_id, extraction)] if extraction else [])
         meetings, appearances, indicators = new_rows(article, extraction, linker, kept)
         copy_in((Meeting, meetings), (Person, linker.new), (Appearance, appearances), (Indicator, indicators))
         # A person exists because an article names them; one named only by the replaced rows goes too,
@@ -195,16 +197,18 @@ class _Batch:
     """Texts read and sent to the extractor, waiting to be stored."""
 
     results: list[IngestResult | None]
-    pending: list[tuple[int, _Pending, object]]  # index, text, the extractor's result or its Future
+    pending: list[tuple[int, _Pending]]  # index, text read
+    extracting: list  # the pending texts' extractions in order, in lists: computed, or Futures of them
     copies: list[tuple[int, str, list[str], str]]  # texts that repeat one read before them
     keys: set[str]
 
 
 @contextmanager
 def _extractor(workers: int):
-    """A function (text, hints) -> job: a Future when one of `workers` processes extracts, else the result."""
+    """A function [(text, hints)] -> their extractions in order, in lists: Futures of lists when `workers`
+    processes extract them, else lists computed at once."""
     if workers <= 0:
-        yield extract_safely
+        yield lambda texts: [extract_each(texts)]
         return
     # spawn, not fork: a forked child would share this process's database connection.
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
@@ -212,15 +216,17 @@ def _extractor(workers: int):
         # has, this process extracts the texts itself rather than wait for it.
         started = pool.submit(extract_safely, "", {})
 
-        def submit(text: str, hints: dict):
-            return pool.submit(extract_safely, text, hints) if started.done() else extract_safely(text, hints)
+        def submit(texts: list[tuple[str, dict]]) -> list:
+            if not started.done():
+                return [extract_each(texts)]
+            return [pool.submit(extract_each, texts[i : i + _TASK]) for i in range(0, len(texts), _TASK)]
 
         yield submit
 
 
 def _read_batch(batch, sources: _Sources, submit, waiting: Iterable[_Batch]) -> _Batch:
     """Read the texts, set aside duplicates (stored, in this batch or one waiting) and extract."""
-    done = _Batch([None] * len(batch), [], [], set())
+    done = _Batch([None] * len(batch), [], [], [], set())
     read = []
     for i, (name, data, *hints) in enumerate(batch):
         hints = hints[0] if hints else {}
@@ -234,6 +240,7 @@ def _read_batch(batch, sources: _Sources, submit, waiting: Iterable[_Batch]) -> 
     keys = [content_hash(r[3]) for r in read]
     existing = _stored(keys)
     earlier = set().union(*(b.keys for b in waiting))
+    to_extract = []
     for (i, name, raw_text, text, warnings, source, url), key in zip(read, keys, strict=True):
         if key in existing:
             done.results[i] = _duplicate(existing[key], name, warnings)
@@ -241,17 +248,21 @@ def _read_batch(batch, sources: _Sources, submit, waiting: Iterable[_Batch]) -> 
             done.copies.append((i, name, warnings, key))
         else:
             done.keys.add(key)
-            job = submit(text, _hints(source, url))
-            done.pending.append((i, _Pending(name, raw_text, key, None, "", warnings, source, url), job))
+            done.pending.append((i, _Pending(name, raw_text, key, None, "", warnings, source, url)))
+            to_extract.append((text, _hints(source, url)))
+    done.extracting = submit(to_extract)
     return done
 
 
 def _store_batch(batch: _Batch, *, together: bool, user, is_demo) -> list[IngestResult]:
     results = batch.results
-    pending = []
-    for i, text, job in batch.pending:
-        extraction, error = job.result() if isinstance(job, Future) else job
-        pending.append((i, replace(text, extraction=extraction, error=error)))
+    extracted = chain.from_iterable(
+        job.result() if isinstance(job, Future) else job for job in batch.extracting
+    )
+    pending = [
+        (i, replace(text, extraction=extraction, error=error))
+        for (i, text), (extraction, error) in zip(batch.pending, extracted, strict=True)
+    ]
     options = {"user": user, "is_demo": is_demo}
     one_by_one = pending
     if together and len(pending) > 1:
@@ -311,22 +322,29 @@ def _write(pending: list[_Pending], *, user, is_demo) -> list[Article]:
         if not article.title:
             article.title = _first_line(text_of(p.raw_text)) or p.name or "(không có tiêu đề)"
         articles.append(article)
-    linker = PersonLinker([p.extraction for p in pending if p.extraction])
-    meetings, appearances, indicators = [], [], []
-    for article, p in zip(articles, pending, strict=True):
-        rows = new_rows(article, p.extraction, linker, Kept())
-        # As the triggers would set them from the meetings (migration 0020): the row is written once.
-        article.kinds = sorted({meeting.kind for meeting in rows[0]})
-        meetings += rows[0]
-        appearances += rows[1]
-        indicators += rows[2]
-    copy_in(
-        (Article, articles),
-        (Meeting, meetings),
-        (Person, linker.new),
-        (Appearance, appearances),
-        (Indicator, indicators),
+    linker = PersonLinker(
+        [(a.province_id, p.extraction) for a, p in zip(articles, pending, strict=True) if p.extraction]
     )
+    meetings = [new_meetings(a, p.extraction, Kept()) for a, p in zip(articles, pending, strict=True)]
+    for article, its_meetings in zip(articles, meetings, strict=True):
+        # As the triggers would set them from the meetings (migration 0020): the row is written once.
+        article.kinds = sorted({meeting.kind for meeting in its_meetings})
+
+    def the_rest():
+        """The articles' other rows, built while the server stores the articles."""
+        appearances, indicators = [], []
+        for article, p, its_meetings in zip(articles, pending, meetings, strict=True):
+            rows = new_mentions(article, p.extraction, linker, Kept(), its_meetings)
+            appearances += rows[0]
+            indicators += rows[1]
+        return [
+            (Meeting, list(chain.from_iterable(meetings))),
+            (Person, linker.new),
+            (Appearance, appearances),
+            (Indicator, indicators),
+        ]
+
+    copy_in((Article, articles), then=the_rest)
     return articles
 
 

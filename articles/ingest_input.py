@@ -227,3 +227,8 @@ def extract_safely(text: str, hints: dict) -> tuple[Extraction | None, str]:
         # The extractor promises never to raise; if it does, the raw text is still stored, as failed.
         logger.exception("the extractor raised")
         return None, f"the extractor failed: {type(error).__name__}: {error}"
+
+
+def extract_each(texts: list[tuple[str, dict]]) -> list[tuple[Extraction | None, str]]:
+    """extract_safely for each (text, hints): a worker process's task, run without Django as well."""
+    return [extract_safely(text, hints) for text, hints in texts]

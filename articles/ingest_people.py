@@ -70,14 +70,17 @@ class PersonLinker:
 
     The same name (diacritics and all) is the same official when the context agrees: the same province,
     or a title they share. The same name without either is unclear: a new person flagged for review.
+    Built for a batch of articles, each given as (its province's id, its extraction): the database is
+    read then, in two queries at most, and not again while the batch's appearances are linked.
     """
 
-    def __init__(self, extractions: list[Extraction]):
-        names = {fit(a.name, 100) for ex in extractions for a in ex.people}
+    def __init__(self, articles: list[tuple[int | None, Extraction]]):
+        named = [(province_id, fit(a.name, 100), a.titles) for province_id, ex in articles for a in ex.people]
         self.by_name: dict[str, list[Person]] = {}
-        for person in _lock_and_read(names):
+        for person in _lock_and_read({name for _, name, _ in named}):
             self.by_name.setdefault(person.name, []).append(person)
         self.titles: dict[int, set[str]] = {}  # by id(person): titles seen in this batch
+        self.titles_used = _titles_used(self._unsure(named))  # (person id, title) stored before
         self.in_article: dict[tuple[int, str], Person] = {}
         self.new: list[Person] = []
 
@@ -92,7 +95,7 @@ class PersonLinker:
 
     def _find(self, name: str, titles: list[str], province_id) -> Person:
         candidates = self.by_name.setdefault(name, [])
-        same_place = [c for c in candidates if province_id is not None and c.province_id == province_id]
+        same_place = [c for c in candidates if _same_place(c, province_id)]
         if same_place:
             return same_place[0]
         agreeing = self._agreeing_title(candidates, titles)
@@ -104,17 +107,42 @@ class PersonLinker:
         return person
 
     def _agreeing_title(self, candidates: list[Person], titles: list[str]) -> Person | None:
-        if not titles:
-            return None
         for c in candidates:
             if self.titles.get(id(c), set()) & set(titles):
                 return c
-        saved = [c.pk for c in candidates if c.pk is not None]
-        if not saved:
-            return None
-        match = Appearance.objects.filter(person__in=saved, titles__overlap=titles).values("person_id")[:1]
-        pk = next(iter(match), {}).get("person_id")
-        return next((c for c in candidates if c.pk == pk), None)
+        return next(
+            (c for c in candidates if any((c.pk, t) in self.titles_used for t in titles)),
+            None,
+        )
+
+    def _unsure(self, named) -> set[tuple[int, str]]:
+        """The (stored person, title) pairs `_agreeing_title` may ask about: each title an appearance
+        gives, with the stored persons of its name when none of them is of the article's province."""
+        asked = set()
+        for province_id, name, titles in named:
+            candidates = self.by_name.get(name, [])
+            if not any(_same_place(c, province_id) for c in candidates):
+                asked.update((c.pk, t) for c in candidates for t in titles)
+        return asked
+
+
+def _same_place(person: Person, province_id) -> bool:
+    return province_id is not None and person.province_id == province_id
+
+
+def _titles_used(asked: set[tuple[int, str]]) -> set[tuple[int, str]]:
+    """Those of the (person id, title) pairs where an appearance of the person gives the title."""
+    if not asked:
+        return set()
+    persons, titles = zip(*asked, strict=True)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT asked.person, asked.title FROM unnest(%s::bigint[], %s::text[]) AS asked (person, title) "
+            f"WHERE EXISTS (SELECT FROM {Appearance._meta.db_table} "
+            "WHERE person_id = asked.person AND asked.title = ANY(titles))",
+            [list(persons), list(titles)],
+        )
+        return set(cursor.fetchall())
 
 
 _LOCK = "SELECT pg_advisory_xact_lock(k) FROM unnest(%s::bigint[]) AS k"

@@ -117,13 +117,26 @@ class Kept:
 
 def new_rows(article: Article, extraction: Extraction | None, linker: PersonLinker, kept: Kept):
     """The article's new meetings, appearances and indicators (unsaved), skipping what `kept` covers."""
+    meetings = new_meetings(article, extraction, kept)
+    return meetings, *new_mentions(article, extraction, linker, kept, meetings)
+
+
+def new_meetings(article: Article, extraction: Extraction | None, kept: Kept) -> list[Meeting]:
     if extraction is None:
-        return [], [], []
-    meetings = [
+        return []
+    return [
         Meeting(article=article, date=m.date, organ=fit(m.organ, 300), kind=m.kind, position=n)
         for n, m in enumerate(extraction.meetings)
         if m.kind in _MEETING_KINDS and not kept.covers_meeting(m)
     ]
+
+
+def new_mentions(
+    article: Article, extraction: Extraction | None, linker: PersonLinker, kept: Kept, meetings: list[Meeting]
+) -> tuple[list[Appearance], list[Indicator]]:
+    """The article's new appearances and indicators (unsaved), given its new `meetings`."""
+    if extraction is None:
+        return [], []
     every_meeting = kept.meetings + meetings
     # With one meeting every person and figure belongs to it; with several the extractor does not say.
     meeting = every_meeting[0] if len(every_meeting) == 1 else None
@@ -169,7 +182,7 @@ def new_rows(article: Article, extraction: Extraction | None, linker: PersonLink
                 position=n,
             )
         )
-    return meetings, appearances, indicators
+    return appearances, indicators
 
 
 def _units() -> dict[str, tuple[int, int | None]]:

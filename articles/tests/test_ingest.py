@@ -2,9 +2,12 @@
 
 import datetime as dt
 import threading
+import time
+from concurrent.futures import Future
 
 import pytest
 from django.db import connection
+from psycopg import pq
 
 from articles import bulk, ingest, ingest_input, models
 from articles.extraction.types import Extraction, Meeting, Period
@@ -192,9 +195,12 @@ def test_bulk_mode_stores_what_one_by_one_stores():
     assert all(a.meetings.count() == 1 and a.province.slug == "tra-vinh" for a in bulk)
 
 
-def test_a_batch_copied_in_bulk_stores_the_rows_one_by_one_inserts():
+@pytest.mark.parametrize("few_rows", [bulk._FEW_ROWS, 5], ids=["articles inserted", "articles copied"])
+def test_a_batch_copied_in_bulk_stores_the_rows_one_by_one_inserts(monkeypatch, few_rows):
     # Ten generated articles make about 200 rows: stored together they are copied, one by one each
-    # article's few rows are inserted (articles/bulk.py).
+    # article's few rows are inserted (articles/bulk.py). With more articles than the few rows sent as
+    # INSERTs, the articles are copied too and their other rows are built meanwhile.
+    monkeypatch.setattr(bulk, "_FEW_ROWS", few_rows)
     items = [(a.name, a.text) for a in generate(10, seed=5)]
     list(ingest_many(items, workers=0))
     one_by_one = everything_stored()
@@ -205,6 +211,29 @@ def test_a_batch_copied_in_bulk_stores_the_rows_one_by_one_inserts():
 
     assert sum(len(rows) for table, rows in one_by_one.items() if table != "counts") > bulk._FEW_ROWS
     assert everything_stored() == one_by_one
+
+
+@pytest.mark.parametrize(
+    ("few_rows", "while_copying"),
+    [(100, False), (2, True)],
+    ids=["few rows: one insert after then()", "many: then() while they are copied"],
+)
+def test_copy_in_inserts_what_then_returns_after_the_first_groups(monkeypatch, few_rows, while_copying):
+    monkeypatch.setattr(bulk, "_FEW_ROWS", few_rows)
+    first = [Source(name=f"Báo {n}") for n in range(3)]
+    later = Source(name="Báo sau")
+    status = []
+
+    def then():
+        status.append(connection.connection.pgconn.transaction_status == pq.TransactionStatus.ACTIVE)
+        return [(Source, [later])]
+
+    bulk.copy_in((Source, first), then=then)
+
+    assert status == [while_copying]  # the connection busy copying the first groups, or not
+    assert all(not s._state.adding for s in [*first, later])
+    stored = dict(Source.objects.values_list("pk", "name"))
+    assert stored == {s.pk: s.name for s in [*first, later]}
 
 
 def everything_stored() -> dict[str, list]:
@@ -286,6 +315,19 @@ def test_many_texts_one_by_one_find_repeats_across_read_ahead_batches():
     assert [r.status for r in results] == ["created"] * 20 + ["duplicate"]
     assert results[-1].article == results[2].article
     assert Article.objects.count() == 20
+
+
+def test_worker_processes_extract_the_texts_in_tasks_and_give_them_back_in_order():
+    texts = [(a.text, {"source": "Báo"}) for a in generate(60, seed=3)]
+    with ingest._extractor(2) as extract:
+        jobs = extract(texts)  # extracted here until a worker has started
+        deadline = time.monotonic() + 60
+        while not isinstance(jobs[0], Future) and time.monotonic() < deadline:
+            jobs = extract(texts)
+
+        assert [type(job) for job in jobs] == [Future] * 3  # 25 texts a task
+        extracted = [result for job in jobs for result in job.result()]
+    assert extracted == [ingest_input.extract_safely(text, hints) for text, hints in texts]
 
 
 @pytest.mark.parametrize("bulk", [False, True])

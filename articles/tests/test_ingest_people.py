@@ -1,6 +1,10 @@
 """People across articles: one Person per official, new persons when unsure, and staff merge or split."""
 
+import re
+
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from articles.ingest import ingest_many, ingest_text, merge_people, split_person
 from articles.models import Appearance, Person, PersonMerge
@@ -61,6 +65,23 @@ def test_bulk_mode_links_people_like_one_by_one(tra_vinh):
     assert people[0] == people[1]
     assert len({p.pk for p in people}) == 3
     assert [p.needs_review for p in people] == [False, False, False, True]
+
+
+def test_bulk_mode_finds_a_stored_namesake_by_a_title_they_share(tra_vinh, dong_thap):
+    stored = person_of(ingest_text(TRA_VINH))
+    texts = [
+        report(province="Đồng Tháp", day="2/3/2025", period="quý I năm 2025"),
+        report(province="Đồng Tháp", title="Phó Bí thư Tỉnh ủy"),
+    ]
+
+    with CaptureQueriesContext(connection) as queries:
+        results = list(ingest_many(enumerate(texts), bulk=True, workers=0))
+    moved, unclear = (person_of(r) for r in results)
+
+    assert moved == stored
+    assert (unclear.province, unclear.needs_review) == (dong_thap, True)
+    # The stored person's titles were read once for the batch, not once for each appearance.
+    assert sum(bool(re.search(r'FROM "?articles_appearance\b', q["sql"])) for q in queries) == 1
 
 
 def test_merge_moves_every_appearance_and_records_the_merge(dong_thap, django_user_model):
