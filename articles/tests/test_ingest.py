@@ -1,6 +1,8 @@
 """Ingestion stores a text with what the extractor reads in it, once, in one transaction."""
 
 import datetime as dt
+import multiprocessing
+import os
 import threading
 import time
 from concurrent.futures import Future
@@ -327,6 +329,8 @@ def test_worker_processes_extract_the_texts_in_tasks_and_give_them_back_in_order
 
         assert [type(job) for job in jobs] == [Future] * 3  # 25 texts a task
         extracted = [result for job in jobs for result in job.result()]
+        workers = {os.getpriority(os.PRIO_PROCESS, p.pid) for p in multiprocessing.active_children()}
+        assert min(os.getpriority(os.PRIO_PROCESS, 0) + 10, 19) in workers  # below this process
     assert extracted == [ingest_input.extract_safely(text, hints) for text, hints in texts]
 
 
