@@ -122,6 +122,7 @@ def new_rows(article: Article, extraction: Extraction | None, linker: PersonLink
 
 
 def new_meetings(article: Article, extraction: Extraction | None, kept: Kept) -> list[Meeting]:
+    """The article's new meetings (unsaved), skipping those `kept` covers."""
     if extraction is None:
         return []
     return [
