@@ -122,8 +122,8 @@ def ingest_many(
     With `bulk`, each batch of `batch_size` items is stored in one transaction with bulk inserts; a batch
     the database refuses (a concurrent ingest of the same text, a value it cannot hold) is stored again
     one item at a time, so the outcome is the same as without `bulk`, only faster.
-    For more than one batch the extractor runs in `workers` processes (default: one per core) on the
-    texts ahead while this process stores; `workers=0` keeps it in this process. The workers are
+    For more than one batch the extractor runs in `workers` processes (default: one per core, at a lower
+    priority) on the texts ahead while this process stores; `workers=0` keeps it in this process. The workers are
     spawned, so a script calling this needs the usual `if __name__ == "__main__":` guard.
     """
     sources = _Sources(source)
@@ -212,7 +212,7 @@ def _extractor(workers: int):
         return
     # spawn, not fork: a forked child would share this process's database connection. The workers are
     # ahead by a batch: at a lower priority they take the cores the command and its database backend,
-    # which bound the rate, leave idle (bulk 280-296/s at the same priority, 345-366 lower).
+    # which bound the rate, leave idle (docs/PERFORMANCE.md, section 16).
     with ProcessPoolExecutor(
         workers, mp_context=multiprocessing.get_context("spawn"), initializer=os.nice, initargs=(10,)
     ) as pool:
