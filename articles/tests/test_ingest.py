@@ -8,7 +8,7 @@ import time
 from concurrent.futures import Future
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 from psycopg import pq
 
 from articles import bulk, ingest, ingest_input, models
@@ -236,6 +236,19 @@ def test_copy_in_inserts_what_then_returns_after_the_first_groups(monkeypatch, f
     assert all(not s._state.adding for s in [*first, later])
     stored = dict(Source.objects.values_list("pk", "name"))
     assert stored == {s.pk: s.name for s in [*first, later]}
+
+
+def test_an_error_building_the_rest_during_the_copy_reaches_the_caller_and_stores_nothing(monkeypatch):
+    monkeypatch.setattr(bulk, "_FEW_ROWS", 2)
+    first = [Source(name=f"Báo {n}") for n in range(3)]
+
+    def then():
+        raise ValueError("building the rest failed")
+
+    with pytest.raises(ValueError, match="building the rest failed"), transaction.atomic():
+        bulk.copy_in((Source, first), then=then)
+
+    assert not Source.objects.exists()  # and the connection is usable again
 
 
 def everything_stored() -> dict[str, list]:
