@@ -117,7 +117,11 @@ else:
 # A page is a few index lookups: starting parallel workers (~5 ms) costs more than they save, and the
 # planner prices the search function high enough to choose them (docs/PERFORMANCE.md, section 14).
 # Index builds are unaffected (max_parallel_maintenance_workers).
-DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c max_parallel_workers_per_gather=0"
+# Added to any options a DATABASE_URL gives (?options=-c%20statement_timeout%3D5000).
+_options = DATABASES["default"].setdefault("OPTIONS", {})
+_options["options"] = " ".join(
+    filter(None, [_options.get("options"), "-c max_parallel_workers_per_gather=0"])
+)
 # Each test process gets its own test database, so two test runs on one server never collide.
 DATABASES["default"]["TEST"] = {"NAME": f"test_{DATABASES['default']['NAME']}_{os.getpid()}"}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -1,5 +1,6 @@
 """Settings and the two-command setup: what a newcomer and production rely on."""
 
+import ast
 import os
 import subprocess
 import sys
@@ -10,11 +11,13 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def import_settings(**env):
+def import_settings(show: str = "", **env):
+    """Import the settings in a new process with `env`, printing the repr of the setting `show`."""
     environ = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "DEBUG", "DATABASE_URL")}
     environ.update(env)
+    code = "import archive.settings" + (f"; print(repr(archive.settings.{show}))" if show else "")
     return subprocess.run(
-        [sys.executable, "-c", "import archive.settings"],
+        [sys.executable, "-c", code],
         cwd=ROOT,
         env=environ,
         capture_output=True,
@@ -36,6 +39,18 @@ def test_settings_start_in_production_mode_with_a_secret_key():
 def test_settings_refuse_a_database_other_than_postgresql():
     result = import_settings(DATABASE_URL="sqlite:///db.sqlite3")
     assert "DATABASE_URL must point to PostgreSQL" in result.stderr
+
+
+def test_a_database_url_keeps_its_own_connection_options():
+    url = "postgres://u:p@db:5432/archive?sslmode=require&options=-c%20statement_timeout%3D5000"
+
+    result = import_settings("DATABASES['default']['OPTIONS']", DATABASE_URL=url)
+
+    assert result.returncode == 0, result.stderr
+    assert ast.literal_eval(result.stdout) == {
+        "sslmode": "require",
+        "options": "-c statement_timeout=5000 -c max_parallel_workers_per_gather=0",
+    }
 
 
 def test_settings_name_a_bad_boolean():
