@@ -6,6 +6,7 @@ separate data directory (`.pgdata-bench/` by default, `--pgdata` to change it).
 
 import http.client
 import os
+import platform
 import secrets
 import subprocess
 import sys
@@ -99,6 +100,7 @@ def machine():
         "cpus": os.cpu_count(),
         "memory": f"{mem_kb / 1024 / 1024:.1f} GiB",
         "cpu": cpu,
+        "python": platform.python_version(),
         "postgresql": pg,
         "shared_buffers": shared_buffers,
         "load average": " ".join(f"{x:.2f}" for x in os.getloadavg()),

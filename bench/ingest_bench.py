@@ -13,7 +13,6 @@ rate those costs allow on idle cores: the machine is shared, so wall-clock figur
 
 import argparse
 import os
-import platform
 import resource
 import tempfile
 import time
@@ -39,9 +38,6 @@ def main():
 
     common.print_machine()
     connection.settings_dict["TEST"]["NAME"] = SCRATCH_DATABASE
-    print(
-        f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
-    )
     main_database = connection.settings_dict["NAME"]
     connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
     try:
