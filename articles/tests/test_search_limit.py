@@ -3,6 +3,7 @@
 import datetime as dt
 import re
 
+import pytest
 from django.contrib.postgres.search import SearchQuery
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -107,12 +108,19 @@ def test_a_common_phrase_is_found_by_its_words_then_tested_on_those_articles(db,
     assert "article_matches(candidate.search" in plan
 
 
-def test_a_phrase_is_looked_up_by_its_words_and_pairs_in_each_week_then_tested(db, monkeypatch):
-    monkeypatch.setattr(models, "PAIR_WORTH", 0)  # as if each week held many articles
+@pytest.fixture
+def phrase(db):
+    """The one article holding "bí thư tỉnh ủy", among ten newer ones holding its words apart, searched
+    with the index of words by week alone."""
     phrase = make_article(body="Bí thư Tỉnh ủy chủ trì.", date=dt.date(2024, 5, 1))
     for day in range(2, 12):
         make_article(body="Tỉnh ủy có Bí thư.", date=dt.date(2024, 5, day))
     only_index("article_weekly_terms_gin")
+    return phrase
+
+
+def test_a_phrase_is_looked_up_by_its_words_and_pairs_in_each_week_then_tested(phrase, monkeypatch):
+    monkeypatch.setattr(models, "PAIR_WORTH", 0)  # as if each week held many articles
 
     with CaptureQueriesContext(connection) as context:
         found = Article.objects.newest_matches('"bí thư tỉnh ủy"', limit=5)
@@ -125,12 +133,7 @@ def test_a_phrase_is_looked_up_by_its_words_and_pairs_in_each_week_then_tested(d
     assert not any("LIMIT 3001" in q["sql"] for q in context.captured_queries)  # no count over the archive
 
 
-def test_a_phrase_among_few_articles_a_week_is_looked_up_by_its_words_alone(db):
-    phrase = make_article(body="Bí thư Tỉnh ủy chủ trì.", date=dt.date(2024, 5, 1))
-    for day in range(2, 12):
-        make_article(body="Tỉnh ủy có Bí thư.", date=dt.date(2024, 5, day))
-    only_index("article_weekly_terms_gin")
-
+def test_a_phrase_among_few_articles_a_week_is_looked_up_by_its_words_alone(phrase):
     found = Article.objects.newest_matches('"bí thư tỉnh ủy"', limit=5)
     (plan, sql), *_ = search_plans('"bí thư tỉnh ủy"', limit=5)
 
